@@ -1,0 +1,11 @@
+// Events the main process pushes to the renderer: name → payload schema. The renderer refreshes
+// its react-query caches on them.
+import { z } from 'zod';
+import { settingsSchema } from '../settings';
+
+export const events = {
+  'settings.changed': settingsSchema,
+};
+export type EventTable = typeof events;
+export type EventName = keyof EventTable;
+export type EventPayload<E extends EventName> = z.output<EventTable[E]>;

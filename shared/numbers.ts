@@ -1,0 +1,95 @@
+// Phone number normalisation and network detection for Yemen (DESIGN §10a), from the ITU-based
+// numbering data libphonenumber ships. Pure: the counter calls it on every key stroke.
+import type { Network } from './domain';
+import type { ErrorCode } from './result';
+
+const DIGIT_BLOCKS = [0x0660 /* Arabic-Indic */, 0x06f0 /* Persian */, 0xff10 /* full-width */];
+// Separators a cashier may type or paste, and the invisible direction marks that come with pastes.
+const IGNORED = /[\s\-.()[\]\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+
+/** Arabic-Indic, Persian and full-width digits to ASCII; separators and direction marks dropped. */
+export function toAsciiDigits(input: string): string {
+  let out = '';
+  for (const ch of input.replace(IGNORED, '')) {
+    const code = ch.codePointAt(0)!;
+    const block = DIGIT_BLOCKS.find((base) => code >= base && code <= base + 9);
+    out += block === undefined ? ch : String(code - block);
+  }
+  return out;
+}
+
+/** The national significant number: country code and one trunk `0` dropped. Not validated. */
+export function toNationalDigits(input: string): string {
+  let digits = toAsciiDigits(input);
+  if (digits.startsWith('+967')) digits = digits.slice(4);
+  else if (digits.startsWith('00967')) digits = digits.slice(5);
+  else if (digits.startsWith('967') && digits.length >= 10) digits = digits.slice(3);
+  if (digits.startsWith('0')) digits = digits.slice(1);
+  return digits;
+}
+
+export type NumberCheck =
+  | { status: 'valid'; national: string; networks: Network[]; mayGrow: boolean }
+  | { status: 'partial'; national: string; likely: Network[] }
+  | { status: 'invalid'; national: string; code: ErrorCode };
+
+type Rule = { prefix: RegExp; lengths: number[]; networks: Network[] };
+
+// Order matters only for messages: every rule is tried, and a number may fit more than one
+// (a 7-digit 78[0-7]… landline beside the 9-digit 78… mobile).
+const RULES: Rule[] = [
+  { prefix: /^7[78]/, lengths: [9], networks: ['yemen_mobile'] },
+  { prefix: /^73/, lengths: [9], networks: ['you'] },
+  { prefix: /^71/, lengths: [9], networks: ['sabafon'] },
+  { prefix: /^70/, lengths: [9], networks: ['y'] },
+  { prefix: /^10/, lengths: [8, 9], networks: ['yemen_4g'] },
+  { prefix: /^17/, lengths: [8], networks: ['landline', 'adsl'] },
+  { prefix: /^[1-7]/, lengths: [7], networks: ['landline', 'adsl'] },
+];
+
+/** Checks a number as typed so far: valid (with its network, or landline/ADSL to pick), partial, or invalid with why. */
+export function checkNumber(input: string): NumberCheck {
+  const national = toNationalDigits(input);
+  if (national.length === 0) return { status: 'partial', national, likely: [] };
+  if (!/^\d+$/.test(national)) return { status: 'invalid', national, code: 'input.invalid_number' };
+  const exact = RULES.filter((r) => r.prefix.test(national) && r.lengths.includes(national.length));
+  const longer = RULES.filter((r) => r.prefix.test(national) && r.lengths.some((l) => l > national.length));
+  if (exact.length > 0) {
+    // A 7-digit 78… is a landline now but may still become a 9-digit mobile: `mayGrow` says so,
+    // and the counter waits for Enter before taking the shorter reading.
+    return {
+      status: 'valid',
+      national,
+      networks: unique(exact.flatMap((r) => r.networks)),
+      mayGrow: longer.length > 0,
+    };
+  }
+  if (longer.length > 0) return { status: 'partial', national, likely: unique(longer.flatMap((r) => r.networks)) };
+  if (national.length === 1 && /^[1-7]$/.test(national)) return { status: 'partial', national, likely: [] };
+  const anyPrefix = RULES.some((r) => r.prefix.test(national));
+  if (!anyPrefix) return { status: 'invalid', national, code: 'input.number_unknown_prefix' };
+  const maxLength = Math.max(...RULES.filter((r) => r.prefix.test(national)).flatMap((r) => r.lengths));
+  return {
+    status: 'invalid',
+    national,
+    code: national.length > maxLength ? 'input.number_too_long' : 'input.number_too_short',
+  };
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+export function isMobileNetwork(network: Network): boolean {
+  return network === 'yemen_mobile' || network === 'you' || network === 'sabafon' || network === 'y';
+}
+
+/** Al-Qimah wants the national form: `7XXXXXXXX`, `0XXXXXXX` for a landline/ADSL, `10XXXXXX`. */
+export function alqimahNumber(national: string, network: Network): string {
+  return network === 'landline' || network === 'adsl' ? `0${national}` : national;
+}
+
+/** Weta wants `967` + national: 12 digits for mobiles, 10 for line/ADSL. */
+export function wetaNumber(national: string): string {
+  return `967${national}`;
+}
