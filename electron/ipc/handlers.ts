@@ -1,0 +1,12 @@
+// Every channel's handler, one object per feature, checked against the whole contract: a channel
+// without a handler does not compile.
+import type { Handlers } from '../../shared/ipc';
+import type { Services } from '../services';
+import type { CallContext } from './dispatch';
+import { createAppHandlers } from './handlers/app';
+
+export function createHandlers(s: Services): Handlers<CallContext> {
+  return {
+    ...createAppHandlers(s),
+  };
+}

@@ -1,0 +1,39 @@
+// Settings as rows of JSON values, read through the one schema in shared/settings.ts so a value
+// written by an older version still gets today's defaults and validation.
+import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
+import type { Db } from './database';
+
+export function createSettingsRepository(db: Db, now: () => number) {
+  const selectAll = db.prepare('SELECT key, value FROM settings');
+  const upsert = db.prepare(
+    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  );
+
+  function read(): Settings {
+    const raw: Record<string, unknown> = {};
+    for (const row of selectAll.all() as { key: string; value: string }[]) raw[row.key] = JSON.parse(row.value);
+    const parsed = settingsSchema.safeParse(raw);
+    // A stored value today's schema refuses (edited by hand, or from a newer version) falls back
+    // to the default for that key instead of locking the owner out of the app.
+    if (parsed.success) return parsed.data;
+    const fallback: Record<string, unknown> = { ...raw };
+    for (const issue of parsed.error.issues) delete fallback[String(issue.path[0])];
+    return settingsSchema.parse(fallback);
+  }
+
+  const write = db.transaction((patch: SettingsPatch) => {
+    const at = now();
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) upsert.run(key, JSON.stringify(value), at);
+    }
+  });
+
+  return {
+    read,
+    update(patch: SettingsPatch): Settings {
+      write(patch);
+      return read();
+    },
+  };
+}
+export type SettingsRepository = ReturnType<typeof createSettingsRepository>;
