@@ -3,12 +3,14 @@
 // `shared/ipc/<feature>.ts` and are spread in here: adding a channel is one entry there plus one
 // handler in `electron/ipc/handlers/<feature>.ts`.
 import { appChannels } from './ipc/app';
+import { saleChannels } from './ipc/sales';
 import type { HandlersOf, RequestOf, ResponseOf } from './ipc/contract';
 import type { EventName, EventPayload } from './ipc/events';
 import type { Result } from './result';
 
 export const channels = {
   ...appChannels,
+  ...saleChannels,
 };
 
 export type Channels = typeof channels;

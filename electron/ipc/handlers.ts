@@ -4,9 +4,11 @@ import type { Handlers } from '../../shared/ipc';
 import type { Services } from '../services';
 import type { CallContext } from './dispatch';
 import { createAppHandlers } from './handlers/app';
+import { createSaleHandlers } from './handlers/sales';
 
 export function createHandlers(s: Services): Handlers<CallContext> {
   return {
     ...createAppHandlers(s),
+    ...createSaleHandlers(s),
   };
 }

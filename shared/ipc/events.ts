@@ -2,9 +2,11 @@
 // its react-query caches on them.
 import { z } from 'zod';
 import { settingsSchema } from '../settings';
+import { saleEvents } from './sales';
 
 export const events = {
   'settings.changed': settingsSchema,
+  ...saleEvents,
 };
 export type EventTable = typeof events;
 export type EventName = keyof EventTable;
