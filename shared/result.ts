@@ -35,6 +35,7 @@ export const errorCodes = [
   'provider.not_found',
   'provider.conflict',
   'provider.unsupported',
+  'provider.request_refused',
   'sale.not_found',
   'sale.duplicate_needs_confirm',
   'sale.already_submitting',
