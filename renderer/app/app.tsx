@@ -1,0 +1,79 @@
+// The frame around every screen: title, training banner, F-key navigation, language switch.
+import { Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { call, useChannel, useEvent } from '../ipc/client';
+import { screens, type ScreenId } from './screens';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [screen, setScreen] = useState<ScreenId>('sale');
+  const info = useChannel('app.info', {});
+
+  useEvent(
+    'settings.changed',
+    useCallback(
+      (settings) => {
+        queryClient.setQueryData(['settings.get', {}], settings);
+        if (settings.language !== i18n.language) void i18n.changeLanguage(settings.language);
+      },
+      [queryClient, i18n],
+    ),
+  );
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = screens.find((s) => s.key === event.key);
+      if (target) {
+        event.preventDefault();
+        setScreen(target.id);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  async function switchLanguage() {
+    const next = i18n.language === 'ar' ? 'en' : 'ar';
+    await i18n.changeLanguage(next);
+    // Persisted so the next start opens in the cashier's language; the UI does not wait for it.
+    void call('settings.set', { language: next }).catch(() => undefined);
+  }
+
+  const Active = screens.find((s) => s.id === screen)!.component;
+  return (
+    <div className="app">
+      {info.data?.training && (
+        <div className="training-banner" role="status" data-testid="training-banner">
+          {t('app.training.banner')}
+        </div>
+      )}
+      <header className="app-header">
+        <span className="app-title">{t('app.title')}</span>
+        <nav aria-label={t('app.nav.label')} className="app-nav">
+          {screens.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              className="nav-button"
+              aria-current={s.id === screen ? 'page' : undefined}
+              onClick={() => setScreen(s.id)}
+              data-testid={`nav-${s.id}`}
+            >
+              <kbd>{s.key}</kbd> {t(`app.nav.${s.id}`)}
+            </button>
+          ))}
+        </nav>
+        <button type="button" className="language-button" onClick={switchLanguage} data-testid="language-switch" aria-label={t('app.language.label')}>
+          {t('app.language.switchTo')}
+        </button>
+      </header>
+      <main className="app-main">
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <Active />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+// Renderer entry: reads the saved language, starts i18next and react-query, mounts the app.
+import '@fontsource/noto-naskh-arabic/400.css';
+import '@fontsource/noto-naskh-arabic/700.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App } from './app/app';
+import { createI18n } from './i18n';
+
+async function start() {
+  const settings = await window.pos.invoke('settings.get', {});
+  const i18n = await createI18n(settings.ok ? settings.value.language : 'ar');
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
+  });
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+  performance.mark('pos-interactive');
+}
+
+void start();
