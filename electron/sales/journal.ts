@@ -177,6 +177,9 @@ export function createJournal(db: Db, now: () => number) {
   );
   const updateCheck = db.prepare('UPDATE sales SET checks = checks + 1, next_check_at = ?, updated_at = ? WHERE tx_id = ?');
   const updateNextCheck = db.prepare('UPDATE sales SET next_check_at = ? WHERE tx_id = ?');
+  const updateBalance = db.prepare(
+    'UPDATE sales SET agent_balance_minor = ?, agent_balance_currency = ? WHERE tx_id = ?',
+  );
   const updateProvider = db.prepare("UPDATE sales SET provider = ?, updated_at = ? WHERE tx_id = ? AND state = 'created'");
 
   const create = db.transaction((input: NewSale): Sale => {
@@ -260,6 +263,9 @@ export function createJournal(db: Db, now: () => number) {
     /** Only while nothing was sent: the fallback provider takes over the same id. */
     switchProvider(txId: number, provider: ProviderId): boolean {
       return updateProvider.run(provider, now(), txId).changes === 1;
+    },
+    recordAgentBalance(txId: number, balance: Money): void {
+      updateBalance.run(balance.minor, balance.currency, txId);
     },
     recordExchange(txId: number, kind: 'pay' | 'status' | 'webhook', raw: RawExchange | undefined): void {
       if (!raw) return;

@@ -1,0 +1,120 @@
+// The Al-Qimah webhook receiver (DESIGN §7; alqimah-rest-api.txt "Example Webhook Request"): a GET
+// with OperationStatus, WebHookCode, TransactionID, ReferenceID, price and message in the query
+// string. Off by default. The per-sale code is compared in constant time (SHA-256 of both sides,
+// crypto.timingSafeEqual); an unknown id or a wrong code is refused and logged without the code.
+// Calls are idempotent: a sale already final is answered 200 and left as it is.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+import type { SaleView } from '../../shared/ipc/sales';
+import { moneyFromDecimal } from '../../shared/money';
+import type { Logger } from '../providers/provider';
+import type { Journal } from './journal';
+import { hashWebhookCode } from './sale-engine';
+
+export type WebhookReceiverOptions = {
+  host?: string;
+  port?: number;
+  path?: string;
+  /** What the provider is told to call, when it differs from where we listen (a public address, a tunnel). */
+  publicUrl?: string;
+};
+
+export type WebhookReceiverDeps = {
+  journal: Journal;
+  log: Logger;
+  onSaleUpdated: (view: SaleView) => void;
+};
+
+export async function startWebhookReceiver(deps: WebhookReceiverDeps, options: WebhookReceiverOptions = {}) {
+  const host = options.host ?? '127.0.0.1';
+  const path = options.path ?? '/alqimah/webhook';
+  const { journal, log } = deps;
+
+  function answer(status: number, text: string): { status: number; text: string } {
+    return { status, text };
+  }
+
+  function handle(url: URL): { status: number; text: string } {
+    if (url.pathname !== path) return answer(404, 'not found');
+    const q = url.searchParams;
+    const txText = q.get('TransactionID') ?? '';
+    const code = q.get('WebHookCode') ?? '';
+    const status = q.get('OperationStatus') ?? '';
+    if (!/^[1-9]\d{0,15}$/.test(txText)) {
+      log.warn('webhook refused: bad transaction id', { transactionId: txText.slice(0, 40) });
+      return answer(400, 'bad request');
+    }
+    const txId = Number(txText);
+    const sale = journal.get(txId);
+    const stored = sale ? journal.webhookCodeHash(txId) : null;
+    if (!sale || !stored) {
+      log.warn('webhook refused: unknown transaction', { txId });
+      return answer(404, 'unknown transaction');
+    }
+    const given = hashWebhookCode(code);
+    if (stored.length !== given.length || !timingSafeEqual(stored, given)) {
+      log.warn('webhook refused: code does not match', { txId });
+      return answer(403, 'forbidden');
+    }
+    // Kept verbatim beside the sale, except the code, which is a secret.
+    const kept = new URLSearchParams(q);
+    kept.delete('WebHookCode');
+    journal.recordExchange(txId, 'webhook', { body: kept.toString() });
+    const state = status === '1' ? 'succeeded' : status === '0' ? 'failed' : status === '-1' ? 'pending' : null;
+    if (state === null) {
+      log.warn('webhook with an unreadable status', { txId });
+      return answer(400, 'bad request');
+    }
+    const price = q.get('price');
+    const message = q.get('message');
+    const ref = q.get('ReferenceID');
+    const moved = journal.move(
+      txId,
+      state,
+      {
+        ...(price ? (() => {
+          const m = moneyFromDecimal(price);
+          return m ? { price: m } : {};
+        })() : {}),
+        ...(ref ? { providerRef: ref } : {}),
+        ...(message ? { message } : {}),
+        ...(state === 'failed' ? { error: { code: 'provider.rejected' as const, message: message ?? 'failed' } } : { error: null }),
+        note: `webhook: ${state}`,
+      },
+      state === 'pending' ? sale.nextCheckAt : null,
+    );
+    if (moved) deps.onSaleUpdated(journal.view(moved));
+    else if (sale.state !== state) log.warn('webhook state not applied', { txId, journal: sale.state, webhook: state });
+    return answer(200, 'ok');
+  }
+
+  const server: Server = createServer((req, res) => {
+    let result: { status: number; text: string };
+    try {
+      result = req.method === 'GET' ? handle(new URL(req.url ?? '/', 'http://local')) : answer(405, 'method not allowed');
+    } catch (cause) {
+      log.error('webhook failed', { error: cause instanceof Error ? cause : String(cause) });
+      result = answer(500, 'error');
+    }
+    res.writeHead(result.status, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(result.text);
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = options.publicUrl ?? `http://${host}:${port}${path}`;
+  return {
+    url,
+    port,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+export type WebhookReceiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
