@@ -141,7 +141,8 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
     const status = effectiveStatus(ex.status, envelope);
     if (status < 200 || status >= 300) {
       const text = envelope ? envelopeText(envelope) : '';
-      return fail(httpStatusToCode(status), `Weta ${path}: HTTP ${status} ${text}`.trim(), { status });
+      const params: AppError['params'] = envelope?.status_code === undefined ? { status } : { status, envelope: envelope.status_code };
+      return fail(httpStatusToCode(status), `Weta ${path}: HTTP ${status} ${text}`.trim(), params);
     }
     const value = json === undefined ? null : parse(json);
     if (value === null) return fail('provider.bad_response', `Weta ${path}: unreadable answer`, { status: raw.status ?? 0, raw: raw.body });
@@ -376,8 +377,9 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
       return parsed.success ? parsed.data.data : null;
     });
     if (!result.ok) {
-      // A 404 names a trans_id Weta never recorded: never charged.
-      if (result.error.code === 'provider.not_found') return { state: 'not_found', error: result.error, message: result.error.message };
+      // A 404 in Weta's own envelope names a trans_id it never recorded: never charged. A bare 404
+      // (a proxy, a moved URL) proves nothing, so it stays unknown.
+      if (result.error.code === 'provider.not_found' && result.error.params?.envelope === 404) return { state: 'not_found', error: result.error, message: result.error.message };
       return { state: 'unknown', error: result.error, message: result.error.message };
     }
     const s = result.value;

@@ -294,4 +294,21 @@ describe('the client reads the document examples', () => {
     const { provider } = clientAnswering({ '/login': login, '/bill/weta-offer': { status: 200, text: '{"status_code":1000,"description":"your balance not enough."}' } });
     expect(await provider.pay({ txId: '9', number: YM, product: { kind: 'offer', code: '1' } })).toMatchObject({ state: 'failed', error: { code: 'provider.insufficient_balance' } });
   });
+
+  it('a status 404 counts as not_found only in Weta\'s envelope; a bare 404 page stays unknown', async () => {
+    const { provider } = clientAnswering({ '/login': login, '/q/status': { status: 200, text: '{}' } });
+    expect((await provider.status({ txId: '7', number: YM })).state).toBe('unknown');
+    const bare = clientAnswering({ '/login': login });
+    const fakeHtml = createWetaProvider({
+      baseUrl: 'http://weta.test/api',
+      now: () => 1603345214_000,
+      timeoutMs: 1000,
+      credentials: async () => ({ username: 'u', password: 'secret-password' }),
+      log: { info() {}, warn() {}, error() {} },
+      fetch: (async (input: string | URL | Request) =>
+        String(input).endsWith('/login') ? new Response(login.text) : new Response('<html>Not Found</html>', { status: 404 })) as typeof fetch,
+    });
+    expect((await fakeHtml.status({ txId: '7', number: YM })).state).toBe('unknown');
+    expect((await bare.provider.status({ txId: '7', number: YM })).state).toBe('not_found');
+  });
 });
