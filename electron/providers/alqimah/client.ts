@@ -189,8 +189,8 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
   }
 
   function isTokenRejection(ex: Exchange): boolean {
+    if ('status' in ex && (ex.status === 401 || ex.status === 403)) return true;
     if (ex.kind !== 'json') return false;
-    if (ex.status === 401 || ex.status === 403) return true;
     const f = errorResponseSchema.safeParse(ex.json);
     return f.success && TOKEN_REJECTED.test(f.data.message);
   }
@@ -463,7 +463,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
       ...(price ? { price } : {}),
       ...(agent ? { agentBalance: agent } : {}),
       ...(v.message ? { message: v.message } : {}),
-      ...(state === 'failed' ? { error: { code: 'provider.rejected' as const, message: v.message || 'failed' } } : {}),
+      ...(state === 'failed' ? { error: { code: codeForMessage(v.message ?? ''), message: v.message || 'failed' } } : {}),
       raw: raw!,
     };
   }
