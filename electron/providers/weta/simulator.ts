@@ -31,8 +31,6 @@ export type WetaFault =
   /** Bill accepted and charged, reported in progress for `checks` status calls, then done or banned (refunded). */
   | { kind: 'pending'; checks: number; then: 'succeeded' | 'failed'; reason?: number };
 
-type FaultKind = WetaFault['kind'];
-
 export type WetaKnobs = {
   /** Added to every answer. */
   latencyMs: number;
