@@ -9,6 +9,7 @@ import { SIM_MESSAGES, startAlqimahSimulator, type AlqimahSimulator } from '../.
 import { loginToken } from '../../../electron/providers/alqimah/token';
 import type { PayRequest, SubscriberNumber } from '../../../electron/providers/provider';
 import { money } from '../../../shared/money';
+import { globalRequestSchema, loginRequestSchema, paymentRequestSchema, queryRequestSchema } from '../../../electron/providers/alqimah/wire';
 
 let sim: AlqimahSimulator;
 let logLines: string[];
@@ -472,6 +473,53 @@ describe('Faults (simulator knobs)', () => {
     console.log(`alqimah fault run: ${ids.length} payments, ${[...outcomes.values()].filter((s) => s === 'unknown').length} unknown at first, ${succeeded} succeeded, ${unresolved} unresolved, ${netCharged.size} net charges`);
     expect(unresolved).toBe(0);
     expect(netCharged.size).toBe(succeeded);
+  });
+});
+
+describe('The wire as the simulator received it', () => {
+  it('every request is a JSON POST with exactly the documented field names and types', async () => {
+    const p = makeProvider();
+    await p.agentBalance();
+    await p.feedVouchers();
+    await p.catalogue();
+    await p.status({ txId: '1234', number: ym });
+    for (const kind of ['balance', 'loan', 'offers'] as const) await p.query(ym, kind);
+    await p.pay({ txId: nextTx(), number: ym, product: { kind: 'amount', amount: money(10_000) } });
+    await p.pay({ txId: nextTx(), number: sabafon, product: { kind: 'units', units: 3 } });
+    await p.pay({ txId: nextTx(), number: sabafon, product: { kind: 'offer', code: 'PREWhatsApp' } });
+    await p.pay({ txId: nextTx(), number: ym, product: { kind: 'game', linkCode: 'pubg_60', fields: { PlayerID: '1' }, quantity: 1 }, webhook: { url: 'http://127.0.0.1:9/hook', code: 'abcd1234' } });
+    const schemas = { login: loginRequestSchema, global: globalRequestSchema, query: queryRequestSchema, payment: paymentRequestSchema } as const;
+    expect(sim.requests.length).toBe(12);
+    for (const req of sim.requests) {
+      expect(req.method).toBe('POST');
+      expect(req.headers['content-type']).toContain('application/json');
+      expect(req.kind).not.toBe('other');
+      if (req.kind === 'other') continue;
+      expect(schemas[req.kind].strict().safeParse(req.body).success, JSON.stringify(req.body)).toBe(true);
+      if (req.kind === 'login') expect(req.headers['api-token']).toBeUndefined();
+      else expect(req.headers['api-token']).toMatch(/^[0-9a-f]{48}$/);
+    }
+  });
+
+  it('concurrent calls on an expired session share one login', async () => {
+    const p = makeProvider();
+    const results = await Promise.all(Array.from({ length: 20 }, () => p.agentBalance()));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(logins()).toBe(1);
+  });
+
+  it('every call has a time-out: login, queries and status come back as timeout / unknown', async () => {
+    const p = makeProvider({ timeoutMs: 100 });
+    Object.assign(sim.knobs.latency, { next: 1, ms: 300 });
+    const l = await p.login();
+    expect(!l.ok && l.error.code).toBe('provider.timeout');
+    const paid = await p.pay({ txId: nextTx(), number: ym, product: { kind: 'amount', amount: money(100) } });
+    expect(paid.state).toBe('succeeded');
+    Object.assign(sim.knobs.latency, { next: 1, ms: 300 });
+    const q = await p.query(ym, 'balance');
+    expect(!q.ok && q.error.code).toBe('provider.timeout');
+    Object.assign(sim.knobs.latency, { next: 1, ms: 300 });
+    expect(await p.status({ txId: '1', number: ym })).toMatchObject({ state: 'unknown', error: { code: 'provider.timeout' } });
   });
 });
 
