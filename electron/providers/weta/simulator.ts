@@ -37,7 +37,9 @@ export type WetaKnobs = {
   /** Status checks a `pending` bill answers "in progress" before settling (probability mode). */
   pendingChecks: number;
   /** Probability per bill of each fault, drawn from the seeded RNG. */
-  probability: Partial<Record<'drop_after_charge' | 'server_error' | 'malformed_json' | 'token_expired' | 'pending_success' | 'pending_ban' | 'insufficient_balance', number>>;
+  probability: Partial<Record<'drop_after_charge' | 'server_error' | 'malformed_json' | 'token_expired' | 'pending_success' | 'pending_ban' | 'insufficient_balance' | 'api_error', number>>;
+  /** When set, a bill that arrives while another bill of the same agent is still being answered gets 1001 ("another batch"). */
+  oneBillAtATime: boolean;
   /** Queues a fault for the next request to `route` ('/bill/weta-offer', '/q/status', … or '*'). */
   next(route: string, fault: WetaFault): void;
   clear(): void;
@@ -161,6 +163,7 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
   const requests: RecordedRequest[] = [];
   const issuedTokens: string[] = [];
   const queued = new Map<string, WetaFault[]>();
+  const billsInFlight = new Map<string, number>();
 
   for (const u of options.users ?? [{ username: 'agent', password: 'agent-password', balance: 100_000 }]) {
     users.set(u.username, {
@@ -178,6 +181,7 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
     latencyMs: 0,
     pendingChecks: 2,
     probability: {},
+    oneBillAtATime: false,
     next(route, fault) {
       const list = queued.get(route) ?? [];
       list.push(fault);
@@ -221,6 +225,7 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
     if (draw(p.token_expired)) return { kind: 'token_expired' };
     if (draw(p.server_error)) return { kind: 'server_error' };
     if (draw(p.insufficient_balance)) return { kind: 'api_error', code: 1000 };
+    if (draw(p.api_error)) return { kind: 'api_error', code: (1001 + Math.floor(random() * 5)) as ApiErrorCode };
     if (draw(p.drop_after_charge)) return { kind: 'drop_after_charge' };
     if (draw(p.malformed_json)) return { kind: 'malformed_json' };
     if (draw(p.pending_success)) return { kind: 'pending', checks: knobs.pendingChecks, then: 'succeeded' };
@@ -549,7 +554,13 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
       else if (unreadable) answer = envelope(400);
       else {
         fault = takeFault(path) ?? (path === '/bill/weta-offer' ? drawBillFault() : undefined);
-        answer = route(req, path, body, fault);
+        const agent = path === '/bill/weta-offer' && typeof req.headers.authorization === 'string' ? tokens.get(req.headers.authorization.slice(7))?.username : undefined;
+        if (agent && knobs.oneBillAtATime && (billsInFlight.get(agent) ?? 0) > 0) answer = apiError(1001);
+        else answer = route(req, path, body, fault);
+        if (agent) {
+          billsInFlight.set(agent, (billsInFlight.get(agent) ?? 0) + 1);
+          res.on('close', () => billsInFlight.set(agent, (billsInFlight.get(agent) ?? 1) - 1));
+        }
       }
       const delay = knobs.latencyMs + (fault?.kind === 'latency' ? fault.ms : 0);
       if (delay > 0) setTimeout(() => reply(res, answer), delay);

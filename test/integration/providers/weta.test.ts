@@ -476,6 +476,21 @@ describe('error codes', () => {
     });
   }
 
+  it('1001 arises when a second bill arrives while the first is still being answered (oneBillAtATime)', async () => {
+    const h = await harness();
+    await h.provider.login();
+    h.sim.knobs.oneBillAtATime = true;
+    h.sim.knobs.next('/bill/weta-offer', { kind: 'latency', ms: 150 });
+    const [first, second] = await Promise.all([
+      h.provider.pay({ txId: txId(), number: YM, product: offer('1') }),
+      new Promise<PayOutcome>((resolve) => setTimeout(() => resolve(h.provider.pay({ txId: txId(), number: YM, product: offer('1') })), 40)),
+    ]);
+    expect(first.state).toBe('succeeded');
+    expect(second).toMatchObject({ state: 'failed', error: { code: 'provider.busy' } });
+    expect((await h.provider.pay({ txId: txId(), number: YM, product: offer('1') })).state).toBe('succeeded');
+    expect(h.sim.ledger.entries).toHaveLength(2);
+  });
+
   it('1000 arises from the ledger itself when the agent balance is short', async () => {
     const h = await harness({ sim: { users: [{ username: 'agent', password: PASSWORD, balance: 1000 }] } });
     const outcome = await h.provider.pay({ txId: txId(), number: YM, product: offer('2') });
@@ -604,7 +619,7 @@ describe('fix delay', () => {
 
   it('seeded faults over 300 sales: every sale resolves, no trans_id charged twice, the ledger matches the outcomes', async () => {
     const h = await harness({ timeoutMs: 1_000, sim: { users: [{ username: 'agent', password: PASSWORD, balance: 10_000_000 }] } });
-    h.sim.knobs.probability = { drop_after_charge: 0.05, server_error: 0.05, malformed_json: 0.05, token_expired: 0.05, pending_success: 0.05, pending_ban: 0.05, insufficient_balance: 0.03 };
+    h.sim.knobs.probability = { drop_after_charge: 0.05, server_error: 0.05, malformed_json: 0.05, token_expired: 0.05, pending_success: 0.05, pending_ban: 0.05, insufficient_balance: 0.03, api_error: 0.03 };
     h.sim.knobs.pendingChecks = 1;
     const deadline = Date.now() + 20_000;
     const final = new Map<string, 'succeeded' | 'failed'>();
