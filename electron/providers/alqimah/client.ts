@@ -74,6 +74,12 @@ function currencyOf(text: string): 'YER' | 'USD' | null {
 
 const asText = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
+/** The provider may echo our id as a number (1234) or text ("1234"); compare the digits, not the type. */
+function isSameId(echoed: string | number, ours: string): boolean {
+  const text = String(echoed).trim();
+  return text === ours || (/^\d+$/.test(text) && /^\d+$/.test(ours) && text.replace(/^0+(?=\d)/, '') === ours.replace(/^0+(?=\d)/, ''));
+}
+
 export type AlqimahDeps = ProviderDeps & {
   serviceMap?: AlqimahServiceMap;
   /** A fresh, never reused TransactionID for each query; inject the journal's id source so queries and sales share one space. */
@@ -380,6 +386,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
     const entry = map.networks[number.network];
     switch (product.kind) {
       case 'amount':
+        if (entry?.pricing !== 'amount') return err('provider.unsupported', `${number.network} is topped up by units, not by amount`);
         return ok({ price: product.amount });
       case 'units': {
         const unit = parseDecimalToMinor(entry?.unitPrice ?? '');
@@ -451,7 +458,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
       return { state: 'unknown', error: { code: 'provider.bad_response', message: 'Al-Qimah answered the payment in a form not understood' }, raw: raw! };
     }
     const v = parsed.data;
-    if (v.transactionID !== undefined && String(v.transactionID) !== request.txId) {
+    if (v.transactionID !== undefined && !isSameId(v.transactionID, request.txId)) {
       return { state: 'unknown', error: { code: 'provider.bad_response', message: `answer names transaction ${String(v.transactionID)}, not ours` }, raw: raw! };
     }
     const state = v.operationStatus === 1 ? 'succeeded' : v.operationStatus === 0 ? 'failed' : 'pending';
@@ -491,7 +498,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
       return { state: 'unknown', error: { code: 'provider.bad_response', message: 'Al-Qimah answered the status check in a form not understood' }, raw: raw! };
     }
     const v = parsed.data;
-    if (v.transactionID !== undefined && String(v.transactionID) !== request.txId) {
+    if (v.transactionID !== undefined && !isSameId(v.transactionID, request.txId)) {
       return { state: 'unknown', error: { code: 'provider.bad_response', message: `answer names transaction ${String(v.transactionID)}, not ours` }, raw: raw! };
     }
     const state = v.operationStatus === 1 ? 'succeeded' : v.operationStatus === 0 ? 'failed' : 'pending';

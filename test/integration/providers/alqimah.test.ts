@@ -437,6 +437,18 @@ describe('Faults (simulator knobs)', () => {
     expect(sim.ledger.chargesFor(txId)).toBe(1);
   });
 
+  it('an answer that names another transaction is unknown, not success', async () => {
+    const rewriting: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      const text = (await res.text()).replace(/"transactionID":"\d+"/, '"transactionID":"999"');
+      return new Response(text, { status: res.status, headers: res.headers });
+    };
+    const txId = nextTx();
+    const out = await makeProvider({ fetch: rewriting }).pay({ txId, number: ym, product: { kind: 'amount', amount: money(100) } });
+    expect(out).toMatchObject({ state: 'unknown', error: { code: 'provider.bad_response' } });
+    expect(out.raw?.body).toContain('"transactionID":"999"');
+  });
+
   it('under random drops, 5xx, bad JSON and pending, every id is charged at most once and status settles all of them', async () => {
     const p = makeProvider({ timeoutMs: 2000 });
     const only = ['payment' as const];
