@@ -44,6 +44,11 @@ export const errorCodes = [
   'auth.forbidden',
   'auth.wrong_pin',
   'auth.locked',
+  'printer.not_configured',
+  'printer.unavailable',
+  'printer.unreachable',
+  'printer.timeout',
+  'printer.failed',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);
