@@ -10,6 +10,7 @@ import { createHandlers } from './ipc/handlers';
 import type { AppLogger } from './log';
 import { openDatabase, type Db } from './store/database';
 import { createSettingsRepository, type SettingsRepository } from './store/settings-repository';
+import type { PrinterAdapter } from './printing/receipt-printer';
 
 export type ServiceDeps = {
   dataDir: string;
@@ -19,6 +20,8 @@ export type ServiceDeps = {
   shell: 'electron' | 'web';
   version: string;
   nativeBinding?: string;
+  /** Draws and prints receipts (electron/platform/printer.ts); absent in the web shell, which prints nothing. */
+  printer?: PrinterAdapter;
 };
 
 export type Services = {

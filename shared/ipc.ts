@@ -4,6 +4,8 @@
 // handler in `electron/ipc/handlers/<feature>.ts`.
 import { appChannels } from './ipc/app';
 import { saleChannels } from './ipc/sales';
+import { historyChannels } from './ipc/history';
+import { printingChannels } from './ipc/printing';
 import type { HandlersOf, RequestOf, ResponseOf } from './ipc/contract';
 import type { EventName, EventPayload } from './ipc/events';
 import type { Result } from './result';
@@ -11,6 +13,8 @@ import type { Result } from './result';
 export const channels = {
   ...appChannels,
   ...saleChannels,
+  ...historyChannels,
+  ...printingChannels,
 };
 
 export type Channels = typeof channels;

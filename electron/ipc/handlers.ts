@@ -5,10 +5,14 @@ import type { Services } from '../services';
 import type { CallContext } from './dispatch';
 import { createAppHandlers } from './handlers/app';
 import { createSaleHandlers } from './handlers/sales';
+import { createHistoryHandlers } from './handlers/history';
+import { createPrintingHandlers } from './handlers/printing';
 
 export function createHandlers(s: Services): Handlers<CallContext> {
   return {
     ...createAppHandlers(s),
     ...createSaleHandlers(s),
+    ...createHistoryHandlers(s),
+    ...createPrintingHandlers(s),
   };
 }

@@ -1,0 +1,145 @@
+// The offline history (DESIGN §8): every sale found by any part of its number, our transaction id
+// or the provider's reference (the trigram index of migration 003), filtered by date, network,
+// state, cashier and training, a page at a time, newest first. Results are ordered by tx_id: an
+// id is the creation time in it (electron/sales/transaction-id.ts), so every index that ends in
+// tx_id — the FTS rowid included — reads a page in order and stops, with no sort over the matches.
+import type { HistoryDetail, HistoryPage, HistoryQuery, HistoryRow } from '../../shared/ipc/history';
+import { toAsciiDigits, toNationalDigits } from '../../shared/numbers';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../store/database';
+import type { Journal, Sale } from '../sales/journal';
+import { TX_EPOCH_MS } from '../sales/transaction-id';
+
+/** The trigram tokenizer needs three characters; shorter text matches the start of a number. */
+const TRIGRAM = 3;
+
+export function toHistoryRow(sale: Sale): HistoryRow {
+  return {
+    id: String(sale.txId),
+    provider: sale.provider,
+    network: sale.network,
+    number: sale.number,
+    product: sale.product,
+    price: sale.price,
+    state: sale.state,
+    providerRef: sale.providerRef,
+    message: sale.message,
+    error: sale.error,
+    training: sale.training,
+    cashierId: sale.cashierId,
+    createdAt: sale.createdAt,
+    updatedAt: sale.updatedAt,
+    checks: sale.checks,
+  };
+}
+
+/** What the cashier typed, as the terms stored in the index: ASCII digits, and a number's national form too. */
+export function searchTerms(text: string): string[] {
+  const cleaned = toAsciiDigits(text.trim());
+  if (cleaned === '') return [];
+  const terms = new Set([cleaned]);
+  if (/^\+?\d+$/.test(cleaned)) {
+    // "+967 777…", "00967…", "0777…": numbers are stored in their national form.
+    terms.clear();
+    terms.add(cleaned.replace(/^\+/, ''));
+    const national = toNationalDigits(cleaned);
+    if (national.length > 0) terms.add(national);
+  }
+  return [...terms].filter((t) => t.length > 0);
+}
+
+function ftsPhrase(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+export function createHistory(db: Db, journal: Journal) {
+  const selectPrints = db.prepare('SELECT kind, at, error_code AS errorCode FROM receipt_prints WHERE tx_id = ? ORDER BY id');
+  const statements = new Map<string, Statement<unknown[]>>();
+  function prepared(sql: string): Statement<unknown[]> {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare<unknown[]>(sql).pluck();
+      statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** The query of one page: one row more than asked, to know whether another page follows. */
+  function pageQuery(q: HistoryQuery): { sql: string; params: (string | number)[] } {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    const terms = searchTerms(q.text ?? '');
+    const long = terms.filter((t) => t.length >= TRIGRAM);
+    let from = 'sales s';
+    let order = 's.tx_id';
+    if (terms.length > 0 && long.length === terms.length) {
+      from = 'sale_search f JOIN sales s ON s.tx_id = f.rowid';
+      order = 'f.rowid';
+      where.push('sale_search MATCH ?');
+      params.push(long.map(ftsPhrase).join(' OR '));
+    } else if (terms.length > 0) {
+      // GLOB, not LIKE: case-sensitive, so the (number, …) index serves the prefix.
+      where.push(`(${terms.map(() => 's.number GLOB ?').join(' OR ')})`);
+      for (const t of terms) params.push(`${t.replace(/[*?[\]]/g, '')}*`);
+    }
+    if (q.from !== undefined) {
+      where.push('s.created_at >= ?', `${order} >= ?`);
+      // An id is never below its creation time's (it only moves up past a clock that stepped back).
+      params.push(q.from, Math.max(0, q.from - TX_EPOCH_MS) * 100);
+    }
+    if (q.to !== undefined) {
+      where.push('s.created_at < ?');
+      params.push(q.to);
+    }
+    if (q.network !== undefined) {
+      where.push('s.network = ?');
+      params.push(q.network);
+    }
+    if (q.state !== undefined) {
+      where.push('s.state = ?');
+      params.push(q.state);
+    }
+    if (q.cashierId !== undefined) {
+      where.push('s.cashier_id = ?');
+      params.push(q.cashierId);
+    }
+    if (q.training !== undefined) {
+      where.push('s.training = ?');
+      params.push(q.training ? 1 : 0);
+    }
+    if (q.cursor !== undefined) {
+      where.push(`${order} < ?`);
+      params.push(Number(q.cursor));
+    }
+    const sql = `SELECT s.tx_id FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} DESC LIMIT ?`;
+    return { sql, params: [...params, q.limit + 1] };
+  }
+
+  function pageIds(q: HistoryQuery): number[] {
+    const { sql, params } = pageQuery(q);
+    return prepared(sql).all(...params) as number[];
+  }
+
+  return {
+    search(q: HistoryQuery): HistoryPage {
+      const ids = pageIds(q);
+      const page = ids.slice(0, q.limit);
+      const sales = page.map((id) => journal.get(id)).filter((s): s is Sale => s !== null).map(toHistoryRow);
+      return { sales, nextCursor: ids.length > q.limit ? String(page[page.length - 1]) : null };
+    },
+    detail(id: string): HistoryDetail | null {
+      const sale = journal.get(Number(id));
+      if (!sale) return null;
+      return {
+        sale: journal.view(sale),
+        prints: selectPrints.all(sale.txId) as HistoryDetail['prints'],
+      };
+    },
+    /** How SQLite reads a page query: the benchmark and the tests check that no full scan sneaks in. */
+    plan(q: HistoryQuery): string[] {
+      const { sql, params } = pageQuery(q);
+      return (db.prepare<unknown[]>(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    },
+  };
+}
+export type History = ReturnType<typeof createHistory>;

@@ -1,0 +1,19 @@
+// Handlers of the history channels (shared/ipc/history.ts): thin, the search is electron/history/.
+import type { historyChannels } from '../../../shared/ipc/history';
+import type { HandlersOf } from '../../../shared/ipc/contract';
+import { err, ok } from '../../../shared/result';
+import { createHistory } from '../../history/history-search';
+import { createJournal } from '../../sales/journal';
+import type { Services } from '../../services';
+import type { CallContext } from '../dispatch';
+
+export function createHistoryHandlers(s: Services): HandlersOf<typeof historyChannels, CallContext> {
+  const history = createHistory(s.db, createJournal(s.db, s.deps.now));
+  return {
+    'history.search': (query) => ok(history.search(query)),
+    'history.get': ({ id }) => {
+      const detail = history.detail(id);
+      return detail ? ok(detail) : err('sale.not_found', `no sale ${id}`);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// What gets printed, when, and as what (DESIGN §10). The first receipt of a sale is its receipt —
+// provisional while the sale is still checking, and then the final one prints by itself once the
+// sale settles — and every later print is marked as a copy. Every attempt is recorded, so "was it
+// printed?" has an answer after a restart.
+import { isFinalState } from '../../shared/domain';
+import { printerConfigSchema, type PrinterConfig, type ReceiptDocument } from '../../shared/ipc/printing';
+import type { ReceiptPrintKind } from '../../shared/ipc/history';
+import type { SaleView } from '../../shared/ipc/sales';
+import { err, ok, type Result } from '../../shared/result';
+import type { EventBus } from '../events';
+import type { AppLogger } from '../log';
+import type { Journal, Sale } from '../sales/journal';
+import type { SettingsRepository } from '../store/settings-repository';
+import type { Db } from '../store/database';
+import { toHistoryRow } from '../history/history-search';
+import { printDocument, type PrinterAdapter, type RawSender } from './receipt-printer';
+
+export type PrintServiceDeps = {
+  db: Db;
+  journal: Journal;
+  settings: SettingsRepository;
+  events: EventBus;
+  now: () => number;
+  log: AppLogger;
+  adapter?: PrinterAdapter;
+  send?: RawSender;
+};
+
+export function createPrintService(deps: PrintServiceDeps) {
+  const { db, journal, settings, now } = deps;
+  const selectConfig = db.prepare('SELECT config FROM printer_config WHERE id = 1').pluck();
+  const upsertConfig = db.prepare(
+    'INSERT INTO printer_config (id, config, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at',
+  );
+  const selectPrinted = db.prepare('SELECT kind FROM receipt_prints WHERE tx_id = ? AND error_code IS NULL').pluck();
+  const selectFinalAttempt = db.prepare("SELECT 1 FROM receipt_prints WHERE tx_id = ? AND kind = 'final'").pluck();
+  const insertPrint = db.prepare('INSERT INTO receipt_prints (tx_id, kind, at, error_code) VALUES (?, ?, ?, ?)');
+
+  function config(): PrinterConfig {
+    const raw = selectConfig.get() as string | undefined;
+    const parsed = printerConfigSchema.safeParse(raw === undefined ? {} : JSON.parse(raw));
+    return parsed.success ? parsed.data : printerConfigSchema.parse({});
+  }
+
+  /** What the next print of this sale is. */
+  function nextKind(sale: Sale): ReceiptPrintKind {
+    const printed = selectPrinted.all(sale.txId) as ReceiptPrintKind[];
+    if (printed.length === 0) return isFinalState(sale.state) ? 'final' : 'provisional';
+    if (isFinalState(sale.state) && !printed.includes('final') && !printed.includes('copy')) return 'final';
+    return 'copy';
+  }
+
+  function document(sale: Sale, kind: ReceiptPrintKind): ReceiptDocument {
+    const s = settings.read();
+    return {
+      sale: toHistoryRow(sale),
+      shop: { name: s.shopName, header: s.receiptHeader, footer: s.receiptFooter },
+      kind,
+      language: s.language,
+      printedAt: now(),
+      paperWidth: config().paperWidth,
+    };
+  }
+
+  async function printAs(sale: Sale, kind: ReceiptPrintKind): Promise<Result<{ kind: ReceiptPrintKind; document: ReceiptDocument }>> {
+    const doc = document(sale, kind);
+    const printed = await printDocument(deps.adapter, doc, config(), deps.send);
+    insertPrint.run(sale.txId, kind, now(), printed.ok ? null : printed.error.code);
+    if (!printed.ok) {
+      deps.log.warn('receipt not printed', { txId: sale.txId, kind, code: printed.error.code });
+      return printed;
+    }
+    return ok({ kind, document: doc });
+  }
+
+  // A provisional receipt owes the final one: printed as soon as the sale settles.
+  const unsubscribe = deps.events.subscribe((name, payload) => {
+    if (name !== 'sale.updated') return;
+    const view = payload as SaleView;
+    if (!isFinalState(view.state)) return;
+    const txId = Number(view.id);
+    const printed = selectPrinted.all(txId) as ReceiptPrintKind[];
+    if (!printed.includes('provisional') || selectFinalAttempt.get(txId) !== undefined) return;
+    const sale = journal.get(txId);
+    if (sale) void printAs(sale, 'final').catch((cause) => deps.log.error('final receipt failed', { error: cause as Error }));
+  });
+
+  return {
+    config,
+    setConfig(patch: Partial<PrinterConfig>): PrinterConfig {
+      const next = printerConfigSchema.parse({ ...config(), ...patch });
+      upsertConfig.run(JSON.stringify(next), now());
+      return next;
+    },
+    async devices(): Promise<string[]> {
+      return (await deps.adapter?.devices?.()) ?? [];
+    },
+    preview(id: string): Result<ReceiptDocument> {
+      const sale = journal.get(Number(id));
+      if (!sale) return err('sale.not_found', `no sale ${id}`);
+      return ok(document(sale, nextKind(sale)));
+    },
+    async print(id: string): Promise<Result<{ kind: ReceiptPrintKind; document: ReceiptDocument }>> {
+      const sale = journal.get(Number(id));
+      if (!sale) return err('sale.not_found', `no sale ${id}`);
+      return printAs(sale, nextKind(sale));
+    },
+    close: unsubscribe,
+  };
+}
+export type PrintService = ReturnType<typeof createPrintService>;
