@@ -33,19 +33,22 @@ export function toHistoryRow(sale: Sale): HistoryRow {
   };
 }
 
-/** What the cashier typed, as the terms stored in the index: ASCII digits, and a number's national form too. */
+/**
+ * What the cashier typed, as the terms stored in the index: a number (any digit style, spaces,
+ * +967, 00967, a trunk 0) in its national form and as typed; anything else (a provider reference
+ * like "AQ-998") as typed, its digits made ASCII.
+ */
 export function searchTerms(text: string): string[] {
-  const cleaned = toAsciiDigits(text.trim());
-  if (cleaned === '') return [];
-  const terms = new Set([cleaned]);
-  if (/^\+?\d+$/.test(cleaned)) {
-    // "+967 777…", "00967…", "0777…": numbers are stored in their national form.
-    terms.clear();
-    terms.add(cleaned.replace(/^\+/, ''));
-    const national = toNationalDigits(cleaned);
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  const digits = toAsciiDigits(trimmed);
+  if (/^\+?\d+$/.test(digits)) {
+    const terms = new Set([digits.replace(/^\+/, '')]);
+    const national = toNationalDigits(digits);
     if (national.length > 0) terms.add(national);
+    return [...terms];
   }
-  return [...terms].filter((t) => t.length > 0);
+  return [trimmed.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.codePointAt(0)! - 0x0660) % 0x90))];
 }
 
 function ftsPhrase(term: string): string {
@@ -78,8 +81,9 @@ export function createHistory(db: Db, journal: Journal) {
       where.push('sale_search MATCH ?');
       params.push(long.map(ftsPhrase).join(' OR '));
     } else if (terms.length > 0) {
-      // GLOB, not LIKE: case-sensitive, so the (number, …) index serves the prefix.
-      where.push(`(${terms.map(() => 's.number GLOB ?').join(' OR ')})`);
+      // Too short for a trigram: the start of a number, read newest first until a page is full
+      // (`+` keeps SQLite off the number index, whose matches it would have to sort).
+      where.push(`(${terms.map(() => '+s.number GLOB ?').join(' OR ')})`);
       for (const t of terms) params.push(`${t.replace(/[*?[\]]/g, '')}*`);
     }
     if (q.from !== undefined) {
