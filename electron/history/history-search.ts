@@ -12,6 +12,8 @@ import { TX_EPOCH_MS } from '../sales/transaction-id';
 
 /** The trigram tokenizer needs three characters; shorter text matches the start of a number. */
 const TRIGRAM = 3;
+/** Characters of a term asked of the index: three trigrams. */
+const WINDOW = 5;
 
 export function toHistoryRow(sale: Sale): HistoryRow {
   return {
@@ -51,6 +53,22 @@ export function searchTerms(text: string): string[] {
   return [trimmed.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.codePointAt(0)! - 0x0660) % 0x90))];
 }
 
+/** The stretch of WINDOW characters with the most distinct ones, the last such: the fewest rows share it. */
+export function rarestWindow(term: string): string {
+  if (term.length <= WINDOW) return term;
+  let best = term.slice(-WINDOW);
+  let bestScore = new Set(best).size;
+  for (let start = term.length - WINDOW - 1; start >= 0; start--) {
+    const window = term.slice(start, start + WINDOW);
+    const score = new Set(window).size;
+    if (score > bestScore) {
+      best = window;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
@@ -78,8 +96,16 @@ export function createHistory(db: Db, journal: Journal) {
     if (terms.length > 0 && long.length === terms.length) {
       from = 'sale_search f JOIN sales s ON s.tx_id = f.rowid';
       order = 'f.rowid';
+      // A long phrase is slow in a trigram index of digits (every trigram of it is common), so the
+      // index is asked for WINDOW characters of the term — its most varied stretch, towards its
+      // end — and the few rows it gives are checked for the whole term.
       where.push('sale_search MATCH ?');
-      params.push(long.map(ftsPhrase).join(' OR '));
+      params.push([...new Set(long.map((t) => ftsPhrase(rarestWindow(t))))].join(' OR '));
+      const checked = long.filter((t) => t.length > WINDOW);
+      if (checked.length === long.length) {
+        where.push(`(${checked.map(() => '(instr(s.number, ?) OR instr(s.tx_id, ?) OR instr(lower(s.provider_ref), lower(?)))').join(' OR ')})`);
+        for (const t of checked) params.push(t, t, t);
+      }
     } else if (terms.length > 0) {
       // Too short for a trigram: the start of a number, read newest first until a page is full
       // (`+` keeps SQLite off the number index, whose matches it would have to sort).

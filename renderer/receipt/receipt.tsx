@@ -1,0 +1,91 @@
+// The one receipt (DESIGN §10): the same component draws it on screen, for the thermal printer
+// (captured as an image at the printer's dot width: 384 CSS px on 58 mm paper, 576 on 80 mm) and
+// for PDF. It is drawn in the receipt's own language, in pure black on white so a threshold keeps
+// every stroke, and Arabic is shaped here by the browser, never by a printer.
+import './receipt.css';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { isFinalState } from '../../shared/domain';
+import { PAPER_DOTS, type ReceiptDocument } from '../../shared/ipc/printing';
+import type { HistoryRow } from '../../shared/ipc/history';
+import { formatMinorAsDecimal } from '../../shared/money';
+
+export function Receipt({ document: doc, printTarget = false }: { document: ReceiptDocument; printTarget?: boolean }) {
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT(doc.language);
+  const { sale, shop } = doc;
+  const provisional = !isFinalState(sale.state);
+  const when = new Intl.DateTimeFormat(`${doc.language}-YE-u-nu-latn`, { dateStyle: 'medium', timeStyle: 'short' });
+  const rows: [string, React.ReactNode, string][] = [
+    ['date', when.format(sale.createdAt), 'date'],
+    ['cashier', sale.cashierId ?? '—', 'cashier'],
+    ['network', t(`receipt.network.${sale.network}`), 'network'],
+    ['number', <bdi dir="ltr">{sale.number}</bdi>, 'number'],
+    ['product', productText(t, sale), 'product'],
+    ['price', sale.price ? moneyText(t, sale.price.minor, sale.price.currency) : '—', 'price'],
+    ['providerRef', sale.providerRef ? <bdi dir="ltr">{sale.providerRef}</bdi> : '—', 'provider-ref'],
+    ['transactionId', <bdi dir="ltr">{sale.id}</bdi>, 'transaction-id'],
+    ['status', t(`receipt.state.${sale.state}`), 'status'],
+  ];
+  return (
+    <article
+      className={`receipt receipt-${doc.paperWidth}`}
+      dir={i18n.dir(doc.language)}
+      lang={doc.language}
+      style={{ inlineSize: `${PAPER_DOTS[doc.paperWidth]}px` }}
+      data-testid="receipt"
+      data-print-target={printTarget ? 'true' : undefined}
+      data-kind={doc.kind}
+    >
+      <header className="receipt-shop">
+        <div className="receipt-shop-name">{shop.name || t('receipt.defaultShopName')}</div>
+        {shop.header && <div className="receipt-free-text">{shop.header}</div>}
+      </header>
+      {sale.training && (
+        <div className="receipt-mark receipt-mark-strong" data-testid="receipt-training">
+          {t('receipt.mark.training')}
+        </div>
+      )}
+      {provisional && (
+        <div className="receipt-mark receipt-mark-strong" data-testid="receipt-provisional">
+          {t('receipt.mark.provisional')}
+        </div>
+      )}
+      {doc.kind === 'copy' && (
+        <div className="receipt-mark" data-testid="receipt-copy">
+          {t('receipt.mark.copy')}
+        </div>
+      )}
+      <dl className="receipt-fields">
+        {rows.map(([key, value, testId]) => (
+          <div className="receipt-field" key={key} data-testid={`receipt-${testId}`}>
+            <dt>{t(`receipt.field.${key}`)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {sale.state === 'failed' && <div className="receipt-mark">{t('receipt.failedNote')}</div>}
+      {provisional && <div className="receipt-note">{t('receipt.provisionalNote')}</div>}
+      {shop.footer && <footer className="receipt-free-text">{shop.footer}</footer>}
+      <div className="receipt-printed-at">{t('receipt.printedAt', { when: when.format(doc.printedAt) })}</div>
+    </article>
+  );
+}
+
+function moneyText(t: TFunction, minor: number, currency: string): string {
+  return t('receipt.money', { amount: formatMinorAsDecimal(minor), currency: t(`receipt.currency.${currency}`) });
+}
+
+function productText(t: TFunction, sale: HistoryRow): string {
+  const p = sale.product;
+  switch (p.kind) {
+    case 'amount':
+      return t('receipt.product.amount', { amount: moneyText(t, p.amount.minor, p.amount.currency) });
+    case 'units':
+      return t('receipt.product.units', { units: p.units });
+    case 'offer':
+      return t('receipt.product.offer', { name: p.name ?? p.code });
+    case 'game':
+      return t('receipt.product.game', { name: p.name ?? p.linkCode, quantity: p.quantity });
+  }
+}
