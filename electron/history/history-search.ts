@@ -14,6 +14,7 @@ import { TX_EPOCH_MS } from '../sales/transaction-id';
 const TRIGRAM = 3;
 /** Characters of a term asked of the index: three trigrams. */
 const WINDOW = 5;
+const CLOCK_SLACK_MS = 86_400_000;
 
 export function toHistoryRow(sale: Sale): HistoryRow {
   return {
@@ -118,8 +119,10 @@ export function createHistory(db: Db, journal: Journal) {
       params.push(q.from, Math.max(0, q.from - TX_EPOCH_MS) * 100);
     }
     if (q.to !== undefined) {
-      where.push('s.created_at < ?');
-      params.push(q.to);
+      where.push('s.created_at < ?', `${order} < ?`);
+      // An id runs ahead of its creation time only after the clock stepped back; a day of slack
+      // covers time-zone and daylight-saving slips, so a page need not read every newer match.
+      params.push(q.to, (Math.max(0, q.to - TX_EPOCH_MS) + CLOCK_SLACK_MS) * 100);
     }
     if (q.network !== undefined) {
       where.push('s.network = ?');

@@ -3,6 +3,7 @@
 // for PDF. It is drawn in the receipt's own language, in pure black on white so a threshold keeps
 // every stroke, and Arabic is shaped here by the browser, never by a printer.
 import './receipt.css';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { isFinalState } from '../../shared/domain';
@@ -10,6 +11,7 @@ import { PAPER_DOTS, type ReceiptDocument } from '../../shared/ipc/printing';
 import type { HistoryRow } from '../../shared/ipc/history';
 import { formatMinorAsDecimal } from '../../shared/money';
 
+/** `printTarget`: the copy that printing (PDF, driver) shows; see ReceiptPrintRoot. */
 export function Receipt({ document: doc, printTarget = false }: { document: ReceiptDocument; printTarget?: boolean }) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT(doc.language);
@@ -33,8 +35,7 @@ export function Receipt({ document: doc, printTarget = false }: { document: Rece
       dir={i18n.dir(doc.language)}
       lang={doc.language}
       style={{ inlineSize: `${PAPER_DOTS[doc.paperWidth]}px` }}
-      data-testid="receipt"
-      data-print-target={printTarget ? 'true' : undefined}
+      data-testid={printTarget ? 'receipt-print' : 'receipt'}
       data-kind={doc.kind}
     >
       <header className="receipt-shop">
@@ -88,4 +89,17 @@ function productText(t: TFunction, sale: HistoryRow): string {
     case 'game':
       return t('receipt.product.game', { name: p.name ?? p.linkCode, quantity: p.quantity });
   }
+}
+
+/**
+ * The receipt as printing sees it: a child of <body> beside the app, hidden on screen, and the only
+ * thing shown when the page is printed (PDF, or a driver print), so a print is one receipt-high page.
+ */
+export function ReceiptPrintRoot({ document: doc }: { document: ReceiptDocument }) {
+  return createPortal(
+    <div className="receipt-print-root">
+      <Receipt document={doc} printTarget />
+    </div>,
+    document.body,
+  );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { networks, saleStates, type Network, type SaleState } from '../../../shared/domain';
 import type { HistoryRow, HistorySearchRequest } from '../../../shared/ipc/history';
-import { Receipt } from '../../receipt/receipt';
+import { Receipt, ReceiptPrintRoot } from '../../receipt/receipt';
 import { call, errorText, useChannel, useChannelMutation, useEvent } from '../../ipc/client';
 import './history.css';
 
@@ -218,7 +218,8 @@ function SaleDetails({ id }: { id: string }) {
       {reprint.isSuccess && <p role="status" data-testid="history-printed">{t('history.details.printed')}</p>}
       {preview.data && (
         <div className="history-receipt">
-          <Receipt document={preview.data} printTarget />
+          <Receipt document={preview.data} />
+          <ReceiptPrintRoot document={preview.data} />
         </div>
       )}
     </div>

@@ -1,0 +1,198 @@
+// The receipt, rendered by real Chromium through the web shell: captured at the printer's dot width
+// (384 for 58 mm, 576 for 80 mm), encoded as ESC/POS raster, sent over TCP to the test printer and
+// decoded back; printed to PDF at 58 and 80 mm and read back with pdftotext, every field checked.
+// Renderings are kept under artefacts/receipts/ (not committed).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { money } from '../../shared/money';
+import { PAPER_DOTS, type PaperWidth } from '../../shared/ipc/printing';
+import { printPng } from '../../electron/printing/receipt-printer';
+import { createJournal } from '../../electron/sales/journal';
+import { startShell, REPO_ROOT, type Shell } from '../harness/shell';
+import { blackRatio, jobToPng, startTestPrinter, type TestPrinter } from '../harness/test-printer';
+import { expect, test } from './fixtures';
+
+const RECEIPTS = join(REPO_ROOT, 'artefacts', 'receipts');
+
+type Seeded = { id: string; number: string; ref: string };
+
+/** A sale as the journal writes it, moved to `state`, with a price and reference when it succeeded. */
+function seedSale(
+  shell: Shell,
+  number: string,
+  state: 'succeeded' | 'unknown',
+  options: { training?: boolean; ref?: string; network?: 'yemen_mobile' | 'you' | 'sabafon' } = {},
+): Seeded {
+  const journal = createJournal(shell.services.db, Date.now);
+  const sale = journal.create({
+    counter: 1,
+    provider: 'alqimah',
+    network: options.network ?? 'yemen_mobile',
+    number,
+    product: { kind: 'amount', amount: money(1_000_00) },
+    cashierId: 'ahmed',
+    training: options.training ?? false,
+  });
+  journal.move(sale.txId, 'sent', {}, Date.now() + 60_000);
+  const ref = options.ref ?? 'AQ-5512093';
+  journal.move(sale.txId, state, state === 'succeeded' ? { providerRef: ref, price: money(1_000_00) } : { note: 'time-out' }, Date.now() + 60_000);
+  return { id: String(sale.txId), number, ref };
+}
+
+async function openSale(page: Page, id: string) {
+  await page.keyboard.press('F3');
+  await page.getByTestId(`history-row-${id}`).click();
+  await expect(page.getByTestId('receipt')).toBeVisible();
+}
+
+async function setShop(shell: Shell, language: 'ar' | 'en') {
+  shell.services.settings.update({ shopName: language === 'ar' ? 'محل النور للاتصالات' : 'Al-Noor Telecom', receiptFooter: language === 'ar' ? 'شكراً لزيارتكم' : 'Thank you', language });
+}
+
+function keep(name: string, png: Uint8Array) {
+  mkdirSync(RECEIPTS, { recursive: true });
+  writeFileSync(join(RECEIPTS, `${name}.png`), png);
+}
+
+let printer: TestPrinter;
+test.beforeEach(async () => {
+  printer = await startTestPrinter();
+});
+test.afterEach(async () => {
+  await printer.close();
+});
+
+for (const width of ['58', '80'] as const) {
+  test(`a ${width} mm receipt captured from Chromium prints as a ${PAPER_DOTS[width]}-dot raster ending with a cut`, async ({ app, shell }) => {
+    setShop(shell, 'ar');
+    const sale = seedSale(shell, '777123456', 'succeeded');
+    await app.evaluate((w) => window.pos.invoke('printer.set', { paperWidth: w }), width);
+    await app.reload();
+    await openSale(app, sale.id);
+    const receipt = app.getByTestId('receipt');
+    await expect(receipt.getByTestId('receipt-number')).toContainText('777123456');
+    const png = await receipt.screenshot();
+    keep(`receipt-${width}mm-ar-screen`, png);
+    const image = PNG.sync.read(png);
+    expect(image.width).toBe(PAPER_DOTS[width]);
+
+    const sent = await printPng(png, { mode: 'raster', host: printer.host, port: printer.port, deviceName: '', paperWidth: width, feedLines: 4, autoPrint: true });
+    expect(sent).toEqual({ ok: true, value: undefined });
+    const [job] = await printer.waitForJobs(1);
+    keep(`receipt-${width}mm-ar-printed`, jobToPng(job!));
+    expect(job!.widthDots).toBe(PAPER_DOTS[width]);
+    expect(job!.unknown).toEqual([]);
+    expect(job!.resets).toBe(1);
+    expect(job!.endsWithCut).toBe(true);
+    expect(job!.feedLines).toBe(4);
+    // Not blank, not a black slab: text on paper.
+    expect(blackRatio(job!)).toBeGreaterThan(0.03);
+    expect(blackRatio(job!)).toBeLessThan(0.5);
+    expect(job!.height).toBeGreaterThan(300);
+  });
+}
+
+for (const language of ['ar', 'en'] as const) {
+  for (const width of ['80', '58'] as const) {
+    test(`the ${width} mm PDF in ${language} carries every field`, async ({ app, shell }) => {
+      setShop(shell, language);
+      const sale = seedSale(shell, '733456789', 'succeeded', { ref: 'W-77120', network: 'you' });
+      const training = seedSale(shell, '711222333', 'unknown', { training: true, network: 'sabafon' });
+      await app.evaluate((w) => window.pos.invoke('printer.set', { paperWidth: w }), width);
+      await app.reload();
+
+      for (const [which, seeded] of [['sale', sale], ['training', training]] as const) {
+        await openSale(app, seeded.id);
+        const box = (await app.getByTestId('receipt').boundingBox())!;
+        const scale = (Number(width) / 25.4) * 96 / box.width;
+        const pdf = await app.pdf({ width: `${width}mm`, height: `${Math.ceil(box.height * scale) + 20}px`, scale, printBackground: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } });
+        mkdirSync(RECEIPTS, { recursive: true });
+        const file = join(RECEIPTS, `receipt-${width}mm-${language}-${which}.pdf`);
+        writeFileSync(file, pdf);
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').normalize('NFKC');
+        const pages = execFileSync('pdfinfo', [file]).toString().match(/Pages:\s+(\d+)/)?.[1];
+        expect(pages, 'one receipt, one page').toBe('1');
+        expect(text).toContain(seeded.number);
+        expect(text).toContain(seeded.id);
+        expect(text).toContain('ahmed');
+        const words =
+          language === 'en'
+            ? ['Al-Noor Telecom', 'Date and time', 'Cashier', 'Network', 'Number', 'Product', 'Amount paid', 'Provider ref.', 'Transaction ID', 'Status', 'Thank you']
+            : [];
+        for (const word of words) expect(text, word).toContain(word);
+        if (which === 'sale') {
+          expect(text).toContain(seeded.ref);
+          expect(text).toContain('1000');
+          if (language === 'en') for (const word of ['YOU', 'Top-up of 1000 YER', 'Succeeded']) expect(text, word).toContain(word);
+          expect(text).not.toMatch(/TRAINING|PROVISIONAL/);
+        } else if (language === 'en') {
+          for (const word of ['TRAINING', 'not a sale', 'PROVISIONAL', 'Sabafon', 'Checking']) expect(text, word).toContain(word);
+        }
+        if (language === 'ar') {
+          // pdftotext gives Arabic in logical order; folded from presentation forms by NFKC.
+          const arabic = text.replace(/\s+/g, ' ');
+          for (const word of ['الكاشير', 'الشبكة', 'الرقم', 'الحالة', 'النور']) expect(arabic, word).toContain(word);
+          if (which === 'training') expect(arabic).toContain('تدريب');
+        }
+      }
+    });
+  }
+}
+
+test('reprint through the print channel: the receipt, then copies; a provisional receipt is followed by the final one', async ({ page }) => {
+  // A shell of our own, whose printer adapter captures the receipt shown on screen (in the app the
+  // Electron adapter draws it in a hidden window) and sends it through the real raster path.
+  const shell = await startShell({
+    deps: {
+      printer: {
+        capture: async (doc) => page.locator(`[data-testid="receipt"][data-kind="${doc.kind}"]`).screenshot(),
+      },
+    },
+  });
+  try {
+    setShop(shell, 'en');
+    const done = seedSale(shell, '777000111', 'succeeded');
+    const checking = seedSale(shell, '777000222', 'unknown');
+    await page.goto(shell.url);
+    await page.evaluate(({ port }) => window.pos.invoke('printer.set', { host: '127.0.0.1', port, paperWidth: '58' }), { port: printer.port });
+    await page.reload();
+
+    await openSale(page, done.id);
+    await expect(page.getByTestId('receipt-copy')).toHaveCount(0);
+    await page.getByTestId('history-reprint').click();
+    await expect(page.getByTestId('history-printed')).toBeVisible();
+    await expect(page.getByTestId('receipt-copy')).toBeVisible();
+    await page.getByTestId('history-reprint').click();
+    const [first, copy] = await printer.waitForJobs(2);
+    for (const job of [first!, copy!]) {
+      expect(job.widthDots).toBe(384);
+      expect(job.endsWithCut).toBe(true);
+      expect(blackRatio(job)).toBeGreaterThan(0.03);
+    }
+    keep('reprint-58mm-en-copy', jobToPng(copy!));
+    // The copy mark adds a line: the copy is taller than the receipt.
+    expect(copy!.height).toBeGreaterThan(first!.height);
+    await expect(page.getByTestId('history-prints')).toContainText('2');
+
+    await openSale(page, checking.id);
+    await expect(page.getByTestId('receipt-provisional')).toBeVisible();
+    await page.getByTestId('history-reprint').click();
+    await printer.waitForJobs(3);
+    const journal = createJournal(shell.services.db, Date.now);
+    const settled = journal.move(Number(checking.id), 'succeeded', { providerRef: 'AQ-LATE-1', price: money(1_000_00) }, null)!;
+    shell.services.events.emit('sale.updated', journal.view(settled));
+    const jobs = await printer.waitForJobs(4);
+    keep('provisional-then-final-58mm-en', jobToPng(jobs[3]!));
+    const prints = shell.services.db.prepare('SELECT kind, error_code FROM receipt_prints WHERE tx_id = ? ORDER BY id').all(Number(checking.id));
+    expect(prints).toEqual([
+      { kind: 'provisional', error_code: null },
+      { kind: 'final', error_code: null },
+    ]);
+    await expect(page.getByTestId('receipt-provisional')).toHaveCount(0);
+  } finally {
+    await shell.close();
+  }
+});
