@@ -33,27 +33,43 @@ export type NumberCheck =
   | { status: 'partial'; national: string; likely: Network[] }
   | { status: 'invalid'; national: string; code: ErrorCode };
 
-type Rule = { prefix: RegExp; lengths: number[]; networks: Network[] };
+type Rule = { prefixes: string[]; lengths: number[]; networks: Network[] };
 
 // Order matters only for messages: every rule is tried, and a number may fit more than one
 // (a 7-digit 78[0-7]… landline beside the 9-digit 78… mobile).
 const RULES: Rule[] = [
-  { prefix: /^7[78]/, lengths: [9], networks: ['yemen_mobile'] },
-  { prefix: /^73/, lengths: [9], networks: ['you'] },
-  { prefix: /^71/, lengths: [9], networks: ['sabafon'] },
-  { prefix: /^70/, lengths: [9], networks: ['y'] },
-  { prefix: /^10/, lengths: [8, 9], networks: ['yemen_4g'] },
-  { prefix: /^17/, lengths: [8], networks: ['landline', 'adsl'] },
-  { prefix: /^[1-7]/, lengths: [7], networks: ['landline', 'adsl'] },
+  { prefixes: ['77', '78'], lengths: [9], networks: ['yemen_mobile'] },
+  { prefixes: ['73'], lengths: [9], networks: ['you'] },
+  { prefixes: ['71'], lengths: [9], networks: ['sabafon'] },
+  { prefixes: ['70'], lengths: [9], networks: ['y'] },
+  { prefixes: ['10'], lengths: [8, 9], networks: ['yemen_4g'] },
+  { prefixes: ['17'], lengths: [8], networks: ['landline', 'adsl'] },
+  { prefixes: ['1', '2', '3', '4', '5', '6', '7'], lengths: [7], networks: ['landline', 'adsl'] },
 ];
+
+function hasPrefix(rule: Rule, national: string): boolean {
+  return rule.prefixes.some((p) => national.startsWith(p));
+}
+
+/** Whether more digits could still make the number start with one of the rule's prefixes ("7" for "77"). */
+function mayReachPrefix(rule: Rule, national: string): boolean {
+  return rule.prefixes.some((p) => national.startsWith(p) || p.startsWith(national));
+}
+
+// What a cashier types on the way to an international form: "+", "00", "009", "96"… are not wrong yet.
+const COUNTRY_CODE_FORMS = ['+967', '00967', '967'];
 
 /** Checks a number as typed so far: valid (with its network, or landline/ADSL to pick), partial, or invalid with why. */
 export function checkNumber(input: string): NumberCheck {
+  const ascii = toAsciiDigits(input);
+  if (COUNTRY_CODE_FORMS.some((form) => form.startsWith(ascii))) {
+    return { status: 'partial', national: '', likely: [] };
+  }
   const national = toNationalDigits(input);
   if (national.length === 0) return { status: 'partial', national, likely: [] };
   if (!/^\d+$/.test(national)) return { status: 'invalid', national, code: 'input.invalid_number' };
-  const exact = RULES.filter((r) => r.prefix.test(national) && r.lengths.includes(national.length));
-  const longer = RULES.filter((r) => r.prefix.test(national) && r.lengths.some((l) => l > national.length));
+  const exact = RULES.filter((r) => hasPrefix(r, national) && r.lengths.includes(national.length));
+  const longer = RULES.filter((r) => mayReachPrefix(r, national) && r.lengths.some((l) => l > national.length));
   if (exact.length > 0) {
     // A 7-digit 78… is a landline now but may still become a 9-digit mobile: `mayGrow` says so,
     // and the counter waits for Enter before taking the shorter reading.
@@ -65,15 +81,24 @@ export function checkNumber(input: string): NumberCheck {
     };
   }
   if (longer.length > 0) return { status: 'partial', national, likely: unique(longer.flatMap((r) => r.networks)) };
-  if (national.length === 1 && /^[1-7]$/.test(national)) return { status: 'partial', national, likely: [] };
-  const anyPrefix = RULES.some((r) => r.prefix.test(national));
-  if (!anyPrefix) return { status: 'invalid', national, code: 'input.number_unknown_prefix' };
-  const maxLength = Math.max(...RULES.filter((r) => r.prefix.test(national)).flatMap((r) => r.lengths));
+  const matching = RULES.filter((r) => hasPrefix(r, national));
+  if (matching.length === 0) return { status: 'invalid', national, code: 'input.number_unknown_prefix' };
+  const maxLength = Math.max(...matching.flatMap((r) => r.lengths));
   return {
     status: 'invalid',
     national,
     code: national.length > maxLength ? 'input.number_too_long' : 'input.number_too_short',
   };
+}
+
+/**
+ * The check when the cashier presses Enter: nothing more is coming, so a number still partial is
+ * too short (or empty), and a valid one that "may grow" is taken as it stands.
+ */
+export function checkFinalNumber(input: string): NumberCheck {
+  const check = checkNumber(input);
+  if (check.status !== 'partial') return check;
+  return { status: 'invalid', national: check.national, code: check.national.length === 0 ? 'input.invalid_number' : 'input.number_too_short' };
 }
 
 function unique<T>(items: T[]): T[] {
