@@ -2,9 +2,21 @@
 // setup and every value written through IPC is validated with a clear error. Secrets are not here
 // (they go through the secrets channels and are never read back).
 import { z } from 'zod';
+import { networkSchema, providerIdSchema } from './domain';
+import { moneySchema } from './money';
 
 export const languageSchema = z.enum(['ar', 'en']);
 export type Language = z.infer<typeof languageSchema>;
+
+const providerUrlSchema = z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(300)]);
+
+export const packageSchema = z.object({
+  network: networkSchema,
+  code: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(120),
+  price: moneySchema.optional(),
+});
+export type Package = z.infer<typeof packageSchema>;
 
 export const settingsSchema = z.object({
   language: languageSchema.default('ar'),
@@ -18,6 +30,20 @@ export const settingsSchema = z.object({
   paperWidth: z.enum(['58', '80']).default('80'),
   lowBalanceThreshold: z.number().int().min(0).max(1_000_000_000).default(5_000_00),
   duplicateWindowMinutes: z.number().int().min(0).max(120).default(5),
+  /** The providers' base URLs; empty means the documented address (electron/providers/registry.ts). */
+  providerUrls: z
+    .object({ alqimah: providerUrlSchema.default(''), weta: providerUrlSchema.default('') })
+    .default({ alqimah: '', weta: '' }),
+  /** Which provider sells each network, preferred first; the next one is the fallback. */
+  providerRoutes: z.partialRecord(networkSchema, z.array(providerIdSchema).max(2)).default({}),
+  /** The packages the counter offers per network, as the owner edits them. */
+  packages: z.array(packageSchema).max(500).default([]),
+  /** Al-Qimah's webhook receiver (DESIGN §7): off by default. */
+  webhookEnabled: z.boolean().default(false),
+  webhookPort: z.number().int().min(1024).max(65535).default(8787),
+  /** Hours between automatic database backups (0: by hand only), and how many are kept. */
+  backupEveryHours: z.number().int().min(0).max(168).default(24),
+  backupKeep: z.number().int().min(1).max(100).default(14),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial();
