@@ -1,0 +1,55 @@
+// What the counter asks the providers about a number before selling: the packages it can buy and
+// the subscriber queries (balance, loan, current offers). Reads only, never a payment, so a provider
+// that fails is simply passed over for the next one that sells the network.
+import type { Network, ProviderId, SubscriberInfo, SubscriberQueryKind } from '../../shared/domain';
+import type { CounterOffer } from '../../shared/ipc/counter';
+import { checkFinalNumber } from '../../shared/numbers';
+import { err, ok, type AppError, type Result } from '../../shared/result';
+import type { Provider, SubscriberNumber } from '../providers/provider';
+
+/** The providers in use, preferred first (electron/providers/registry.ts). */
+export type ProviderList = { providers(): Provider[] };
+
+/** The typed number as a checked subscriber number, or why not; the cashier's network pick settles landline/ADSL. */
+export function resolveNumber(typed: string, network: Network | undefined): Result<SubscriberNumber> {
+  const check = checkFinalNumber(typed);
+  if (check.status === 'invalid') return err(check.code, `not a number we can sell to (${check.code})`);
+  if (check.status !== 'valid') return err('input.invalid_number', 'not a complete number');
+  if (network !== undefined) {
+    if (!check.networks.includes(network)) return err('input.invalid_number', `the number is not a ${network} number`);
+    return ok({ national: check.national, network });
+  }
+  if (check.networks.length > 1) return err('input.network_required', 'the number fits more than one network');
+  return ok({ national: check.national, network: check.networks[0]! });
+}
+
+export function createSubscriberLookup(list: ProviderList, now: () => number) {
+  return {
+    async offers(number: SubscriberNumber): Promise<{ offers: CounterOffer[]; errors: AppError[] }> {
+      const offers: CounterOffer[] = [];
+      const errors: AppError[] = [];
+      const sellers = list.providers().filter((p) => p.supports(number.network, 'offer'));
+      const answers = await Promise.all(sellers.map(async (p) => ({ id: p.id, result: await p.offers(number) })));
+      for (const { id, result } of answers) {
+        if (result.ok) offers.push(...result.value.map((offer) => ({ ...offer, provider: id })));
+        else errors.push(result.error);
+      }
+      return { offers, errors };
+    },
+
+    async query(
+      number: SubscriberNumber,
+      kind: SubscriberQueryKind,
+    ): Promise<Result<{ provider: ProviderId; info: SubscriberInfo; at: number }>> {
+      const askable = list.providers().filter((p) => p.supports(number.network, kind));
+      if (askable.length === 0) return err('provider.unsupported', `no provider answers a ${kind} query for ${number.network}`);
+      let last: Result<never> | null = null;
+      for (const provider of askable) {
+        const answer = await provider.query(number, kind);
+        if (answer.ok) return ok({ provider: provider.id, info: answer.value, at: now() });
+        last = answer;
+      }
+      return last!;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// Handlers of the counter channels (shared/ipc/counter.ts): thin, the work is in electron/catalogue/.
+// Providers come from the sale engine's registry, so the counter reads from the same clients (and
+// the same training simulators) that sell.
+import type { counterChannels } from '../../../shared/ipc/counter';
+import type { HandlersOf } from '../../../shared/ipc/contract';
+import { ok } from '../../../shared/result';
+import { createCatalogueCache } from '../../catalogue/catalogue-cache';
+import { createRecentNumbers } from '../../catalogue/recent-numbers';
+import { createSubscriberLookup, resolveNumber, type ProviderList } from '../../catalogue/subscriber-lookup';
+import type { Services } from '../../services';
+import type { CallContext } from '../dispatch';
+
+export function createCounterHandlers(s: Services, providers: () => ProviderList): HandlersOf<typeof counterChannels, CallContext> {
+  const now = s.deps.now;
+  const cache = createCatalogueCache(s.db, now);
+  const recent = createRecentNumbers(s.db, now);
+  const lookup = createSubscriberLookup({ providers: () => providers().providers() }, now);
+  // One refresh at a time: a second press while the first is on the wire waits for the same answer.
+  let refreshing: ReturnType<typeof cache.refresh> | null = null;
+
+  return {
+    'counter.recent': ({ limit }) => ok({ numbers: recent.list(limit) }),
+    'counter.remember': ({ number, network }) => {
+      const resolved = resolveNumber(number, network);
+      if (!resolved.ok) return resolved;
+      recent.remember(resolved.value.national, resolved.value.network);
+      return ok({ numbers: recent.list() });
+    },
+    'counter.offers': async ({ number, network }) => {
+      const resolved = resolveNumber(number, network);
+      if (!resolved.ok) return resolved;
+      const found = await lookup.offers(resolved.value);
+      return ok({ network: resolved.value.network, ...found });
+    },
+    'counter.query': async ({ number, network, kind }) => {
+      const resolved = resolveNumber(number, network);
+      if (!resolved.ok) return resolved;
+      const answer = await lookup.query(resolved.value, kind);
+      return answer.ok ? ok({ network: resolved.value.network, ...answer.value }) : answer;
+    },
+    'counter.catalogue': async ({ refresh }) => {
+      const cached = cache.read();
+      // The first visit fetches on its own: an empty, never-fetched cache is not worth showing.
+      if (!refresh && cached.fetchedAt !== null) return ok(cached);
+      refreshing ??= cache.refresh(providers().providers()).finally(() => {
+        refreshing = null;
+      });
+      return ok(await refreshing);
+    },
+  };
+}
