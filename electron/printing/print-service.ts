@@ -74,6 +74,7 @@ export function createPrintService(deps: PrintServiceDeps) {
   }
 
   // A provisional receipt owes the final one: printed as soon as the sale settles.
+  const finalsInFlight = new Set<number>();
   const unsubscribe = deps.events.subscribe((name, payload) => {
     if (name !== 'sale.updated') return;
     const view = payload as SaleView;
@@ -81,8 +82,14 @@ export function createPrintService(deps: PrintServiceDeps) {
     const txId = Number(view.id);
     const printed = selectPrinted.all(txId) as ReceiptPrintKind[];
     if (!printed.includes('provisional') || selectFinalAttempt.get(txId) !== undefined) return;
+    // The attempt is recorded only once the printer answers: a second event meanwhile must not print it again.
+    if (finalsInFlight.has(txId)) return;
     const sale = journal.get(txId);
-    if (sale) void printAs(sale, 'final').catch((cause) => deps.log.error('final receipt failed', { error: cause as Error }));
+    if (!sale) return;
+    finalsInFlight.add(txId);
+    void printAs(sale, 'final')
+      .catch((cause) => deps.log.error('final receipt failed', { error: cause as Error }))
+      .finally(() => finalsInFlight.delete(txId));
   });
 
   return {
