@@ -11,6 +11,7 @@ import type { AppLogger } from './log';
 import { openDatabase, type Db } from './store/database';
 import { createSettingsRepository, type SettingsRepository } from './store/settings-repository';
 import type { PrinterAdapter } from './printing/receipt-printer';
+import type { ProviderList } from './catalogue/subscriber-lookup';
 
 export type ServiceDeps = {
   dataDir: string;
@@ -32,6 +33,8 @@ export type Services = {
   startedAt: number;
   /** Training mode (DESIGN §11): no provider account set, simulators inside the main process. */
   isTraining: () => boolean;
+  /** The providers in use (the sale engine's registry); absent until it is built. */
+  registry?: ProviderList;
   dispatch: Dispatch;
   /** Every service's clean-up, run in reverse order of creation by `close()`. */
   onClose: (fn: () => void | Promise<void>) => void;

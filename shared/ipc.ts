@@ -6,6 +6,7 @@ import { appChannels } from './ipc/app';
 import { saleChannels } from './ipc/sales';
 import { historyChannels } from './ipc/history';
 import { printingChannels } from './ipc/printing';
+import { counterChannels } from './ipc/counter';
 import type { HandlersOf, RequestOf, ResponseOf } from './ipc/contract';
 import type { EventName, EventPayload } from './ipc/events';
 import type { Result } from './result';
@@ -15,6 +16,7 @@ export const channels = {
   ...saleChannels,
   ...historyChannels,
   ...printingChannels,
+  ...counterChannels,
 };
 
 export type Channels = typeof channels;

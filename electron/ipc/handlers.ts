@@ -7,6 +7,7 @@ import { createAppHandlers } from './handlers/app';
 import { createSaleHandlers } from './handlers/sales';
 import { createHistoryHandlers } from './handlers/history';
 import { createPrintingHandlers } from './handlers/printing';
+import { createCounterHandlers } from './handlers/counter';
 
 export function createHandlers(s: Services): Handlers<CallContext> {
   return {
@@ -14,5 +15,6 @@ export function createHandlers(s: Services): Handlers<CallContext> {
     ...createSaleHandlers(s),
     ...createHistoryHandlers(s),
     ...createPrintingHandlers(s),
+    ...createCounterHandlers(s, () => ({ providers: () => s.registry?.providers() ?? [] })),
   };
 }
