@@ -2,8 +2,15 @@
 // (clock, paths, secrets, printer, log). `electron/main.ts` calls it for the app; the web shell
 // and the tests call it with their own adapters. Nothing reaches for a global.
 import { join } from 'node:path';
-import type { ChannelName } from '../shared/ipc';
-import { ok, type Result } from '../shared/result';
+import { channels, type ChannelName } from '../shared/ipc';
+import { err, ok, type Result } from '../shared/result';
+import { createAccounts, type Accounts } from './accounts/accounts';
+import { createConnections, type Connections } from './accounts/connections';
+import { createServiceMapStore, type ServiceMapStore } from './accounts/service-map-store';
+import { createBackups, realTimer, type Backups, type Timer } from './backup/backups';
+import { createCashiers, type Cashiers } from './cashiers/cashiers';
+import { createNodeSecretBox, type SecretBox } from './platform/secret-box';
+import { createShifts, type Balances, type Shifts } from './shifts/shifts';
 import { createEventBus, type EventBus } from './events';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
@@ -23,6 +30,12 @@ export type ServiceDeps = {
   nativeBinding?: string;
   /** Draws and prints receipts (electron/platform/printer.ts); absent in the web shell, which prints nothing. */
   printer?: PrinterAdapter;
+  /** Encrypts provider credentials: electron/platform/secrets.ts in the app; else AES-GCM with a key file in dataDir. */
+  secretBox?: SecretBox;
+  /** Drives scheduled backups; tests pass their own. */
+  timer?: Timer;
+  /** Base URL and fetch for the back office's provider clients (tests point them at simulators). */
+  providerFetch?: typeof fetch;
 };
 
 export type Services = {
@@ -35,6 +48,15 @@ export type Services = {
   isTraining: () => boolean;
   /** The providers in use (the sale engine's registry); absent until it is built. */
   registry?: ProviderList;
+  /** Provider accounts, encrypted at rest; `accounts.credentialsFor` is what the registry reads. */
+  accounts: Accounts;
+  /** The back office's provider clients: connection test, balances, feed vouchers, Weta account. */
+  connections: Connections;
+  serviceMap: ServiceMapStore;
+  /** Cashiers and who is at the counter: `session.currentCashierId()` is what every sale carries. */
+  session: Cashiers;
+  shifts: Shifts;
+  backups: Backups;
   dispatch: Dispatch;
   /** Every service's clean-up, run in reverse order of creation by `close()`. */
   onClose: (fn: () => void | Promise<void>) => void;
@@ -56,11 +78,47 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
     },
   ];
 
+  const settings = createSettingsRepository(db, deps.now);
+  const accounts = createAccounts({
+    db,
+    box: deps.secretBox ?? createNodeSecretBox(join(deps.dataDir, 'secret.key')),
+    now: deps.now,
+    addSecret: (value) => deps.log.addSecret(value),
+  });
+  const connections = createConnections({
+    accounts,
+    settings: () => settings.read(),
+    now: deps.now,
+    log: deps.log,
+    ...(deps.providerFetch ? { fetch: deps.providerFetch } : {}),
+  });
+  const session = createCashiers({ db, now: deps.now, log: deps.log });
+  const readBalances = async (): Promise<Balances> => {
+    const [alqimah, weta] = await Promise.all([connections.balance('alqimah'), connections.balance('weta')]);
+    return { alqimah: alqimah.ok ? alqimah.value : null, weta: weta.ok ? weta.value : null };
+  };
+  const backups = createBackups({
+    db,
+    dbFile: join(deps.dataDir, DATABASE_FILE),
+    folder: join(deps.dataDir, 'backups'),
+    migrationsDir: deps.migrationsDir,
+    ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+    now: deps.now,
+    log: deps.log,
+    keep: () => settings.read().backupKeep,
+  });
+
   const services: Services = {
     deps,
     db,
     events: createEventBus(),
-    settings: createSettingsRepository(db, deps.now),
+    settings,
+    accounts,
+    connections,
+    serviceMap: createServiceMapStore(db, deps.now),
+    session,
+    shifts: createShifts({ db, now: deps.now, readBalances, cashierName: (id) => session.list().find((c) => c.id === id)?.name ?? id }),
+    backups,
     startedAt: deps.now(),
     isTraining: () => true,
     dispatch: undefined as unknown as Dispatch,
@@ -76,12 +134,47 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
     },
   };
 
+  let stopBackups = backups.schedule(deps.timer ?? realTimer, settings.read().backupEveryHours);
+  let backupHours = settings.read().backupEveryHours;
+  const unsubscribeBackups = services.events.subscribe((name, payload) => {
+    if (name !== 'settings.changed') return;
+    const hours = (payload as { backupEveryHours: number }).backupEveryHours;
+    if (hours === backupHours) return;
+    stopBackups();
+    backupHours = hours;
+    stopBackups = backups.schedule(deps.timer ?? realTimer, hours);
+  });
+  closers.push(() => {
+    unsubscribeBackups();
+    stopBackups();
+  });
+
   const handlers = createHandlers(services);
   services.dispatch = createDispatch(handlers, deps.log, (name: ChannelName) => authorize(services, name));
   return ok(services);
 }
 
-/** Owner-only channels behind the owner role; filled in by the cashiers feature. */
-function authorize(_services: Services, _name: ChannelName): Result<void> {
+/** What anyone at the counter may call before signing in: enough to show the sign-in screen. */
+const BEFORE_SIGN_IN: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'app.info',
+  'app.health',
+  'settings.get',
+  'session.status',
+  'session.signIn',
+  'session.signOut',
+  'cashiers.list',
+]);
+
+/**
+ * Sign-in and roles (shared/ipc/cashiers.ts): while no owner PIN is set, the owner is at the
+ * counter without signing in (a fresh install, training included, opens straight onto the
+ * counter); once it is set, every channel but the sign-in ones needs a signed-in cashier, and
+ * `ownerOnly` channels need the owner role.
+ */
+function authorize(services: Services, name: ChannelName): Result<void> {
+  if (BEFORE_SIGN_IN.has(name)) return ok(undefined);
+  const cashier = services.session.current();
+  if (!cashier) return err('auth.required', 'sign in first');
+  if ((channels[name] as { ownerOnly?: boolean }).ownerOnly && cashier.role !== 'owner') return err('auth.forbidden', 'owner only');
   return ok(undefined);
 }

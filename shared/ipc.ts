@@ -7,6 +7,11 @@ import { saleChannels } from './ipc/sales';
 import { historyChannels } from './ipc/history';
 import { printingChannels } from './ipc/printing';
 import { counterChannels } from './ipc/counter';
+import { accountChannels } from './ipc/accounts';
+import { cashierChannels } from './ipc/cashiers';
+import { shiftChannels } from './ipc/shifts';
+import { reportChannels } from './ipc/reports';
+import { backupChannels } from './ipc/backup';
 import type { HandlersOf, RequestOf, ResponseOf } from './ipc/contract';
 import type { EventName, EventPayload } from './ipc/events';
 import type { Result } from './result';
@@ -17,6 +22,11 @@ export const channels = {
   ...historyChannels,
   ...printingChannels,
   ...counterChannels,
+  ...accountChannels,
+  ...cashierChannels,
+  ...shiftChannels,
+  ...reportChannels,
+  ...backupChannels,
 };
 
 export type Channels = typeof channels;

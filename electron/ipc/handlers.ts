@@ -8,6 +8,11 @@ import { createSaleHandlers } from './handlers/sales';
 import { createHistoryHandlers } from './handlers/history';
 import { createPrintingHandlers } from './handlers/printing';
 import { createCounterHandlers } from './handlers/counter';
+import { createAccountHandlers } from './handlers/accounts';
+import { createCashierHandlers } from './handlers/cashiers';
+import { createShiftHandlers } from './handlers/shifts';
+import { createReportHandlers } from './handlers/reports';
+import { createBackupHandlers } from './handlers/backup';
 
 export function createHandlers(s: Services): Handlers<CallContext> {
   return {
@@ -16,5 +21,10 @@ export function createHandlers(s: Services): Handlers<CallContext> {
     ...createHistoryHandlers(s),
     ...createPrintingHandlers(s),
     ...createCounterHandlers(s, () => ({ providers: () => s.registry?.providers() ?? [] })),
+    ...createAccountHandlers(s),
+    ...createCashierHandlers(s),
+    ...createShiftHandlers(s),
+    ...createReportHandlers(s),
+    ...createBackupHandlers(s),
   };
 }

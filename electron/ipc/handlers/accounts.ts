@@ -1,0 +1,58 @@
+// Handlers of the provider-account channels (shared/ipc/accounts.ts). Every answer is the status
+// (set / not set), never a value. Leaving training mode moves real money, so accounts are only
+// accepted once the owner has a PIN.
+import type { accountChannels } from '../../../shared/ipc/accounts';
+import type { HandlersOf } from '../../../shared/ipc/contract';
+import { err, ok } from '../../../shared/result';
+import type { Services } from '../../services';
+import type { CallContext } from '../dispatch';
+
+export function createAccountHandlers(s: Services): HandlersOf<typeof accountChannels, CallContext> {
+  const needsPin = () => (s.session.isRequired() ? null : err('auth.pin_required', 'set the owner PIN before provider accounts'));
+  return {
+    'accounts.status': () => ok(s.accounts.status()),
+    'accounts.set': (request) => {
+      const refused = needsPin();
+      if (refused) return refused;
+      s.accounts.set(request.provider, request.fields);
+      s.deps.log.info('provider account changed', { provider: request.provider, fields: Object.keys(request.fields) });
+      return ok(s.accounts.status());
+    },
+    'accounts.clear': async ({ provider }) => {
+      await s.connections.logout(provider);
+      s.accounts.clear(provider);
+      s.deps.log.info('provider account cleared', { provider });
+      return ok(s.accounts.status());
+    },
+    'accounts.test': async ({ provider }) => {
+      const balance = await s.connections.test(provider);
+      s.deps.log.info('connection test', { provider, ok: balance.ok, ...(balance.ok ? {} : { code: balance.error.code }) });
+      return balance.ok ? ok({ provider, balance: balance.value }) : balance;
+    },
+    'accounts.logout': async ({ provider }) => {
+      const result = await s.connections.logout(provider);
+      return result.ok ? ok({}) : result;
+    },
+    'accounts.wetaRegister': async (request) => {
+      const refused = needsPin();
+      if (refused) return refused;
+      const registered = await s.connections.wetaRegister(request);
+      if (!registered.ok) return registered;
+      s.accounts.set('weta', { username: request.username, password: request.password });
+      s.deps.log.info('weta account registered', { username: request.username });
+      return ok(s.accounts.status());
+    },
+    'accounts.wetaResetPassword': async ({ newPassword }) => {
+      const reset = await s.connections.wetaResetPassword(newPassword);
+      if (!reset.ok) return reset;
+      // Weta now knows only the new password: store it at once or the account is lost to the app.
+      s.accounts.set('weta', { password: newPassword });
+      return ok(s.accounts.status());
+    },
+    'accounts.serviceMap.get': () => ok({ json: JSON.stringify(s.serviceMap.read(), null, 2) }),
+    'accounts.serviceMap.set': ({ json }) => {
+      const written = s.serviceMap.write(json);
+      return written.ok ? ok({ json: JSON.stringify(written.value, null, 2) }) : written;
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// Handlers of the backup channels (shared/ipc/backup.ts).
+import type { backupChannels } from '../../../shared/ipc/backup';
+import type { HandlersOf } from '../../../shared/ipc/contract';
+import { ok } from '../../../shared/result';
+import type { Services } from '../../services';
+import type { CallContext } from '../dispatch';
+
+export function createBackupHandlers(s: Services): HandlersOf<typeof backupChannels, CallContext> {
+  return {
+    'backup.list': () => ok({ folder: s.backups.folder, files: s.backups.list() }),
+    'backup.now': () => s.backups.backupNow(),
+    'backup.restore': async ({ name }) => {
+      const restored = await s.backups.restore(name);
+      // Settings may differ in the restored database: every window re-reads them.
+      if (restored.ok) s.events.emit('settings.changed', s.settings.read());
+      return restored;
+    },
+  };
+}
