@@ -1,0 +1,31 @@
+// The rules of a game or gift card order, from its category: every required field filled, the
+// quantity within the category's bounds (fixed when the category allows no free quantity).
+import type { Product } from '../../../shared/domain';
+import type { CounterCatalogueItem } from '../../../shared/ipc/counter';
+import { toAsciiDigits } from '../../../shared/numbers';
+import { err, ok, type Result } from '../../../shared/result';
+
+export type GameCardDraft = { fields: Record<string, string>; quantity: string };
+
+export function quantityBounds(item: CounterCatalogueItem): { min: number; max: number; fixed: boolean } {
+  const min = Math.max(1, item.minQuantity);
+  if (!item.allowFreeQuantity) return { min, max: min, fixed: true };
+  return { min, max: Math.max(min, item.maxQuantity), fixed: false };
+}
+
+export function orderProduct(item: CounterCatalogueItem, draft: GameCardDraft): Result<Extract<Product, { kind: 'game' }>> {
+  const fields: Record<string, string> = {};
+  for (const field of item.requiredFields) {
+    const value = (draft.fields[field.code] ?? '').trim();
+    if (value === '') return err('input.missing_field', `${field.code} is required`, { field: field.name });
+    if (value.length > 200) return err('input.invalid', `${field.code} is too long`, { detail: field.name });
+    fields[field.code] = value;
+  }
+  const { min, max, fixed } = quantityBounds(item);
+  const digits = toAsciiDigits(draft.quantity.trim());
+  const quantity = fixed && digits === '' ? min : /^\d{1,6}$/.test(digits) ? Number(digits) : NaN;
+  if (!Number.isInteger(quantity) || quantity < min || quantity > max) {
+    return err('input.invalid_quantity', `quantity must be ${min}..${max}`, { min, max });
+  }
+  return ok({ kind: 'game', linkCode: item.linkCode, name: item.name, fields, quantity });
+}

@@ -1,0 +1,137 @@
+// The one summary before money moves: network, number, product, amount, price, provider. Enter (or
+// a click) confirms, Esc backs out. Each press sends a fresh submitKey, and a press while one is
+// on its way is dropped here: a double Enter cannot sell twice (the engine refuses it too).
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Product } from '../../../shared/domain';
+import type { SaleView } from '../../../shared/ipc/sales';
+import { call, errorText, PosError, useChannel } from '../../ipc/client';
+import { MoneyText } from './money-text';
+import { NetworkBadge } from './network-badge';
+import { ProductText } from './product-text';
+import type { SaleTarget } from './sale-target';
+
+type Props = { target: SaleTarget; product: Product; onSold(sale: SaleView): void };
+
+export function ConfirmSale({ target, product, onSold }: Props) {
+  const { t } = useTranslation();
+  const quote = useChannel('sale.quote', { number: target.national, network: target.network, product }, { staleTime: 0, gcTime: 0 });
+  const [error, setError] = useState<PosError | null>(null);
+  const [sending, setSending] = useState(false);
+  const [duplicateConfirmed, setDuplicateConfirmed] = useState(false);
+  const inFlight = useRef(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const ready = quote.isSuccess && quote.data.provider !== null;
+  useEffect(() => {
+    if (ready) button.current?.focus();
+  }, [ready]);
+
+  const duplicate = quote.data?.duplicateOf ?? null;
+
+  async function confirm() {
+    if (inFlight.current || !ready) return;
+    inFlight.current = true;
+    setSending(true);
+    setError(null);
+    try {
+      const sale = await call('sale.submit', {
+        number: target.national,
+        network: target.network,
+        product,
+        submitKey: crypto.randomUUID(),
+        ...(duplicate !== null || duplicateConfirmed ? { confirmDuplicate: true } : {}),
+      });
+      onSold(sale);
+    } catch (cause) {
+      const failure = cause instanceof PosError ? cause : new PosError({ code: 'internal', message: 'submit failed' });
+      // The cashier has now seen the warning: the next press is the second confirm.
+      if (failure.error.code === 'sale.duplicate_needs_confirm') setDuplicateConfirmed(true);
+      setError(failure);
+      inFlight.current = false;
+      setSending(false);
+      button.current?.focus();
+    }
+  }
+
+  return (
+    <section className="card step confirm" aria-labelledby="confirm-title" data-testid="confirm">
+      <h2 id="confirm-title">{t('sale.confirm.title')}</h2>
+      <dl className="summary">
+        <div>
+          <dt>{t('sale.confirm.network')}</dt>
+          <dd>
+            <NetworkBadge network={target.network} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('sale.confirm.number')}</dt>
+          <dd className="summary-number" data-testid="confirm-number">
+            <bdi dir="ltr">{target.national}</bdi>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('sale.confirm.product')}</dt>
+          <dd data-testid="confirm-product">
+            <ProductText product={product} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('sale.confirm.price')}</dt>
+          <dd className="summary-price" data-testid="confirm-price">
+            {quote.data?.price ? <MoneyText value={quote.data.price} /> : quote.isSuccess ? t('sale.confirm.priceAtPayment') : '…'}
+            {product.kind === 'units' && quote.data?.price && (
+              <span className="muted" data-testid="confirm-unit-price">
+                {' '}
+                ({t('sale.topup.unitPrice', { count: product.units })}{' '}
+                <MoneyText value={{ minor: Math.round(quote.data.price.minor / product.units), currency: quote.data.price.currency }} />)
+              </span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('sale.confirm.provider')}</dt>
+          <dd data-testid="confirm-provider">{quote.data?.provider ? t(`sale.provider.${quote.data.provider}`) : '…'}</dd>
+        </div>
+      </dl>
+      {quote.isPending && <p>{t('sale.confirm.quoting')}</p>}
+      {quote.error && (
+        <p className="error" role="alert" data-testid="confirm-error">
+          {errorText(t, quote.error)}
+        </p>
+      )}
+      {quote.isSuccess && quote.data.provider === null && (
+        <p className="error" role="alert" data-testid="confirm-error">
+          {t('sale.confirm.noProvider')}
+        </p>
+      )}
+      {quote.data?.training && <p className="warning">{t('sale.confirm.training')}</p>}
+      {(duplicate || duplicateConfirmed) && (
+        <p className="warning" role="alert" data-testid="duplicate-warning">
+          {t('sale.confirm.duplicate')}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert" data-testid="submit-error">
+          {errorText(t, error)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button
+          ref={button}
+          type="button"
+          className="primary confirm-button"
+          data-testid="confirm-button"
+          disabled={!ready}
+          aria-busy={sending}
+          onClick={() => void confirm()}
+          onKeyDown={(e) => {
+            // A held Enter repeats: only a fresh press may sell.
+            if (e.key === 'Enter' && e.repeat) e.preventDefault();
+          }}
+        >
+          {sending ? t('sale.confirm.sending') : duplicate || duplicateConfirmed ? t('sale.confirm.sellAgain') : t('sale.confirm.sell')} <kbd>Enter</kbd>
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+// The outcome of a sale, followed live through `sale.updated` (and a slow re-read as a safety net):
+// succeeded, failed with its translated reason, or checking (pending/unknown) until it settles.
+// Printing is a hook (`onPrintReceipt`) so the receipts feature decides how a receipt is printed.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isFinalState } from '../../../shared/domain';
+import type { SaleView } from '../../../shared/ipc/sales';
+import { call, errorText, useChannel, useEvent } from '../../ipc/client';
+import { MoneyText } from './money-text';
+import { NetworkBadge } from './network-badge';
+import { ProductText } from './product-text';
+
+type Props = {
+  sale: SaleView;
+  onNewSale(): void;
+  /** Prints (or queues) the receipt of this sale; the counter calls the receipts channel. */
+  onPrintReceipt(sale: SaleView): Promise<void>;
+};
+
+/** Enter presses this soon after the outcome appears are the confirm press still bouncing. */
+const SETTLE_MS = 600;
+
+export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt }: Props) {
+  const { t } = useTranslation();
+  const [sale, setSale] = useState(submitted);
+  const [printing, setPrinting] = useState<'idle' | 'printing' | 'printed' | Error>('idle');
+  const [rechecking, setRechecking] = useState(false);
+  const shownAt = useRef(performance.now());
+  const next = useRef<HTMLButtonElement>(null);
+  const final = isFinalState(sale.state);
+
+  useEvent(
+    'sale.updated',
+    useCallback((view: SaleView) => {
+      if (view.id === submitted.id) setSale((old) => (view.updatedAt >= old.updatedAt ? view : old));
+    }, [submitted.id]),
+  );
+  // An event missed while the outcome mounted is caught by a slow re-read until the sale settles.
+  const reread = useChannel('sale.get', { id: submitted.id }, { enabled: !final, refetchInterval: 4_000, staleTime: 0, gcTime: 0 });
+  useEffect(() => {
+    if (reread.data && reread.data.updatedAt >= sale.updatedAt) setSale(reread.data);
+  }, [reread.data, sale.updatedAt]);
+  useEffect(() => next.current?.focus(), []);
+  const printRef = useRef(print);
+  printRef.current = print;
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      // By physical key, so it is the same key on an Arabic layout.
+      if (event.code === 'KeyP' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        void printRef.current();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  async function print() {
+    setPrinting('printing');
+    try {
+      await onPrintReceipt(sale);
+      setPrinting('printed');
+    } catch (cause) {
+      setPrinting(cause instanceof Error ? cause : new Error(String(cause)));
+    }
+  }
+
+  async function recheck() {
+    setRechecking(true);
+    try {
+      const { sales } = await call('sale.recheck', { id: sale.id });
+      const found = sales.find((s) => s.id === sale.id);
+      if (found) setSale(found);
+    } catch {
+      // The reconciler keeps checking; the cashier can press again.
+    } finally {
+      setRechecking(false);
+    }
+  }
+
+  const tone = sale.state === 'succeeded' ? 'success' : sale.state === 'failed' ? 'failure' : 'checking';
+  return (
+    <section className={`card step outcome outcome-${tone}`} aria-labelledby="outcome-title" data-testid="outcome" data-state={sale.state}>
+      <h2 id="outcome-title" role="status" aria-live="polite" data-testid="outcome-title">
+        {t(`sale.outcome.${tone}`)}
+      </h2>
+      {tone === 'failure' && sale.error && (
+        <p className="error" data-testid="outcome-reason">
+          {errorText(t, sale.error)}
+        </p>
+      )}
+      {tone === 'checking' && (
+        <p data-testid="outcome-checking">
+          {t('sale.outcome.checkingHelp')}{' '}
+          <button type="button" onClick={() => void recheck()} disabled={rechecking} data-testid="outcome-recheck">
+            {t('sale.outcome.recheck')}
+          </button>
+        </p>
+      )}
+      <dl className="summary">
+        <div>
+          <dt>{t('sale.confirm.number')}</dt>
+          <dd>
+            <bdi dir="ltr">{sale.number}</bdi> <NetworkBadge network={sale.network} size="small" />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('sale.confirm.product')}</dt>
+          <dd>
+            <ProductText product={sale.product} />
+          </dd>
+        </div>
+        {sale.price && (
+          <div>
+            <dt>{t('sale.confirm.price')}</dt>
+            <dd>
+              <MoneyText value={sale.price} />
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('sale.outcome.id')}</dt>
+          <dd>
+            <bdi dir="ltr" data-testid="outcome-id">
+              {sale.id}
+            </bdi>
+          </dd>
+        </div>
+        {sale.providerRef && (
+          <div>
+            <dt>{t('sale.outcome.reference')}</dt>
+            <dd>
+              <bdi dir="ltr">{sale.providerRef}</bdi>
+            </dd>
+          </div>
+        )}
+      </dl>
+      {sale.message && <p className="muted">{sale.message}</p>}
+      <div className="form-actions">
+        <button
+          ref={next}
+          type="button"
+          className="primary"
+          data-testid="new-sale"
+          onClick={onNewSale}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.repeat || performance.now() - shownAt.current < SETTLE_MS)) e.preventDefault();
+          }}
+        >
+          {t('sale.outcome.newSale')} <kbd>Enter</kbd>
+        </button>
+        <button type="button" data-testid="print-receipt" onClick={() => void print()} disabled={printing === 'printing'}>
+          {t('sale.outcome.print')} <kbd>P</kbd>
+        </button>
+        {printing === 'printed' && <span className="muted">{t('sale.outcome.printed')}</span>}
+        {printing instanceof Error && (
+          <span className="error" role="alert">
+            {errorText(t, printing)}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}
