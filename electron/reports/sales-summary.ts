@@ -70,7 +70,7 @@ export function summarizeSales(db: Db, filter: SummaryFilter): SalesSummary {
 export function salesByHour(db: Db, from: number): { hour: number; count: number; amounts: Money[] }[] {
   const rows = db
     .prepare(
-      `SELECT (created_at - @from) / 3600000 AS hour, ${CURRENCY} AS currency, COUNT(*) AS n, SUM(${AMOUNT}) AS minor
+      `SELECT CAST((created_at - @from) / 3600000 AS INTEGER) AS hour, ${CURRENCY} AS currency, COUNT(*) AS n, SUM(${AMOUNT}) AS minor
        FROM sales WHERE training = 0 AND state = 'succeeded' AND created_at >= @from AND created_at < @to GROUP BY 1, 2`,
     )
     .all({ from, to: from + 24 * 3_600_000 }) as { hour: number; currency: Currency; n: number; minor: number | null }[];

@@ -1,0 +1,49 @@
+// A real composition root on a temp folder, its log written through the rotating log file, and a
+// typed way to call channels as the renderer would (through dispatch, with authorize).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChannelName, ChannelRequest, ChannelResponse } from '../../../shared/ipc';
+import type { Result } from '../../../shared/result';
+import { createRotatingLogFile } from '../../../electron/backup/rotating-log-file';
+import type { Timer } from '../../../electron/backup/backups';
+import { createLogger } from '../../../electron/log';
+import { createServices, type Services } from '../../../electron/services';
+import { MIGRATIONS_DIR } from '../../support/temp-dir';
+
+export type Harness = {
+  services: Services;
+  call<C extends ChannelName>(name: C, request: ChannelRequest<C>): Promise<Result<ChannelResponse<C>>>;
+  logText(): string;
+  close(): Promise<void>;
+};
+
+export async function startBackOffice(dataDir: string, options: { now?: () => number; timer?: Timer; maxLogBytes?: number } = {}): Promise<Harness> {
+  const logFile = createRotatingLogFile({ folder: dataDir, maxBytes: options.maxLogBytes ?? 10_000_000, files: 3 });
+  const now = options.now ?? Date.now;
+  const created = await createServices({
+    dataDir,
+    migrationsDir: MIGRATIONS_DIR,
+    now,
+    log: createLogger(logFile.sink, now),
+    shell: 'web',
+    version: 'test',
+    ...(options.timer ? { timer: options.timer } : {}),
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  const services = created.value;
+  return {
+    services,
+    call: (name, request) => services.dispatch(name, request, { trustedSender: true }) as never,
+    logText: () =>
+      readdirSync(dataDir)
+        .filter((f) => f.startsWith('pos.log'))
+        .map((f) => readFileSync(join(dataDir, f), 'utf8'))
+        .join('\n'),
+    close: () => services.close(),
+  };
+}
+
+export function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
