@@ -22,8 +22,10 @@ export function orderProduct(item: CounterCatalogueItem, draft: GameCardDraft): 
     fields[field.code] = value;
   }
   const { min, max, fixed } = quantityBounds(item);
-  const digits = toAsciiDigits(draft.quantity.trim());
-  const quantity = fixed && digits === '' ? min : /^\d{1,6}$/.test(digits) ? Number(digits) : NaN;
+  const typed = draft.quantity.trim();
+  // Digits only, in any script: toAsciiDigits would drop a "-" or "." and turn "-1" into 1.
+  const digits = /^\p{Nd}+$/u.test(typed) ? toAsciiDigits(typed) : '';
+  const quantity = fixed && typed === '' ? min : /^\d{1,6}$/.test(digits) ? Number(digits) : NaN;
   if (!Number.isInteger(quantity) || quantity < min || quantity > max) {
     return err('input.invalid_quantity', `quantity must be ${min}..${max}`, { min, max });
   }

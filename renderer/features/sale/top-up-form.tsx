@@ -5,14 +5,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/domain';
 import { money } from '../../../shared/money';
-import { toAsciiDigits } from '../../../shared/numbers';
 import { errorText, useChannel } from '../../ipc/client';
 import { MoneyText } from './money-text';
 import { isUnitNetwork, type SaleTarget } from './sale-target';
+import { parseWhole } from './whole-number';
 
 const AMOUNT_PRESETS = [100, 200, 500, 1000, 2000, 5000];
 const UNIT_PRESETS = [50, 100, 250, 500, 1000, 2000];
-const MAX_WHOLE = 10_000_000;
 
 type Props = { target: SaleTarget; onChoose(product: Product): void };
 
@@ -97,13 +96,6 @@ export function TopUpForm({ target, onChoose }: Props) {
       </div>
     </div>
   );
-}
-
-function parseWhole(text: string): number | null {
-  const digits = toAsciiDigits(text);
-  if (!/^\d{1,9}$/.test(digits)) return null;
-  const value = Number(digits);
-  return value > 0 && value <= MAX_WHOLE ? value : null;
 }
 
 function unitPrice(price: { minor: number; currency: 'YER' | 'USD' }, units: number) {

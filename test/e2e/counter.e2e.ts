@@ -1,0 +1,253 @@
+// The counter in real Chromium against the web shell in training mode (the providers' simulators
+// run inside the main process): every cashier flow, in Arabic and in English, from the keyboard,
+// through `sale.quote` and `sale.submit`, followed to its outcome; the journal is read back to
+// prove a double Enter sold once. Screenshots go to artefacts/screenshots/.
+import type { Page } from '@playwright/test';
+import type { Network } from '../../shared/domain';
+import type { Shell } from '../harness/shell';
+import { expect, keepScreenshot, test } from './fixtures';
+
+const LANGUAGES = ['ar', 'en'] as const;
+type Language = (typeof LANGUAGES)[number];
+
+// What each language calls things: the tests read the screen as the cashier does.
+const WORDS = {
+  ar: { yemen_mobile: 'يمن موبايل', you: 'يو', sabafon: 'سبأفون', y: 'واي', yemen_4g: 'يمن 4G', landline: 'هاتف ثابت', adsl: 'إنترنت ADSL', success: 'تمت العملية بنجاح', alqimah: 'القمة', tooShort: 'الرقم قصير جداً.', unknownPrefix: 'بداية الرقم لا تطابق أي شبكة يمنية.' },
+  en: { yemen_mobile: 'Yemen Mobile', you: 'YOU', sabafon: 'Sabafon', y: 'Y', yemen_4g: 'Yemen 4G', landline: 'Landline', adsl: 'ADSL', success: 'Sale succeeded', alqimah: 'Al-Qimah', tooShort: 'The number is too short.', unknownPrefix: 'The number does not start like any Yemeni network.' },
+} as const;
+
+async function openCounter(page: Page, shell: Shell, language: Language) {
+  shell.services.settings.update({ language });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await expect(page.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
+  await expect(page.getByTestId('number-input')).toBeFocused();
+}
+
+function salesInJournal(shell: Shell): { tx_id: number; number: string; network: string; state: string; product: string }[] {
+  return shell.services.db.prepare('SELECT tx_id, number, network, state, product FROM sales ORDER BY tx_id').all() as never;
+}
+
+/** Types a number, presses Enter, answers the landline/ADSL question by its key when asked. */
+async function enterNumber(page: Page, typed: string, pick?: Network) {
+  await page.getByTestId('number-input').pressSequentially(typed);
+  await page.keyboard.press('Enter');
+  if (pick) {
+    await expect(page.getByTestId('network-choice')).toBeVisible();
+    await page.keyboard.press(pick === 'landline' ? '1' : '2');
+  }
+  await expect(page.getByTestId('product-step')).toBeVisible();
+}
+
+async function confirmAndSucceed(page: Page, shell: Shell, language: Language, expected: { network: Network; national: string }) {
+  const confirm = page.getByTestId('confirm');
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByTestId('network-badge')).toHaveText(WORDS[language][expected.network]);
+  await expect(page.getByTestId('confirm-number')).toHaveText(expected.national);
+  await expect(page.getByTestId('confirm-provider')).toHaveText(WORDS[language].alqimah);
+  await expect(page.getByTestId('confirm-button')).toBeFocused();
+  const before = salesInJournal(shell).length;
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+  await expect(page.getByTestId('outcome-title')).toHaveText(WORDS[language].success);
+  const sales = salesInJournal(shell);
+  expect(sales).toHaveLength(before + 1);
+  expect(sales.at(-1)).toMatchObject({ number: expected.national, network: expected.network, state: 'succeeded' });
+  return sales.at(-1)!;
+}
+
+for (const language of LANGUAGES) {
+  test.describe(`counter (${language})`, () => {
+    test('the number shows its network as digits come, in any digits; wrong numbers say why', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      const input = app.getByTestId('number-input');
+      await input.pressSequentially('٧٧');
+      await expect(app.getByTestId('number-networks')).toHaveText(WORDS[language].yemen_mobile);
+      await input.pressSequentially('١٢٣٤٥٦٧');
+      await expect(app.getByTestId('number-status')).toContainText('771234567');
+      await input.fill('');
+      await input.pressSequentially('+967 73-111 2233');
+      await expect(app.getByTestId('number-networks')).toHaveText(WORDS[language].you);
+      await input.fill('');
+      await input.pressSequentially('۰۷۱۱۲۳۴۵۶۷');
+      await expect(app.getByTestId('number-networks')).toHaveText(WORDS[language].sabafon);
+      await input.fill('');
+      await input.pressSequentially('00967 70 123 4567');
+      await expect(app.getByTestId('number-networks')).toHaveText(WORDS[language].y);
+      await input.fill('');
+      await input.pressSequentially('106123456');
+      await expect(app.getByTestId('number-networks')).toHaveText(WORDS[language].yemen_4g);
+      await input.fill('');
+      await input.pressSequentially('01234567');
+      await expect(app.getByTestId('number-networks')).toContainText(WORDS[language].landline);
+      await expect(app.getByTestId('number-networks')).toContainText(WORDS[language].adsl);
+      await input.fill('');
+      await input.pressSequentially('8');
+      await expect(app.getByTestId('number-status')).toHaveText(WORDS[language].unknownPrefix);
+      await input.fill('');
+      await input.pressSequentially('77123');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('number-status')).toHaveText(WORDS[language].tooShort);
+      await expect(app.getByTestId('sale-screen')).toHaveAttribute('data-step', 'number');
+      await expect(app.getByTestId('shortcut-list')).toBeVisible();
+      await keepScreenshot(app, `counter-number-error-${language}`);
+    });
+
+    test('top-up by amount: Yemen Mobile by preset, landline and ADSL asked once, Yemen 4G typed', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      await enterNumber(app, '٧٧١٢٣٤٥٦٧');
+      await app.getByTestId('preset-500').click();
+      await expect(app.getByTestId('confirm-price')).toContainText(language === 'ar' ? '٥٠٠' : '500');
+      await keepScreenshot(app, `counter-confirm-amount-${language}`);
+      const mobile = await confirmAndSucceed(app, shell, language, { network: 'yemen_mobile', national: '771234567' });
+      expect(JSON.parse(mobile.product)).toEqual({ kind: 'amount', amount: { minor: 500_00, currency: 'YER' } });
+      await keepScreenshot(app, `counter-outcome-${language}`);
+
+      for (const [typed, network, amount] of [
+        ['01234567', 'landline', '1000'],
+        ['0 2345678', 'adsl', '2500'],
+        ['10612345', 'yemen_4g', '٣٠٠'],
+      ] as const) {
+        await app.keyboard.press('Escape');
+        await expect(app.getByTestId('number-input')).toBeFocused();
+        await expect(app.getByTestId('number-input')).toHaveValue('');
+        await enterNumber(app, typed, network === 'yemen_4g' ? undefined : network);
+        await expect(app.getByTestId('top-up-value')).toBeFocused();
+        await app.keyboard.type(amount);
+        await app.keyboard.press('Enter');
+        const sale = await confirmAndSucceed(app, shell, language, { network, national: typed.replace(/\D/g, '').replace(/^0/, '') });
+        const minor = Number(amount.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))) * 100;
+        expect(JSON.parse(sale.product)).toEqual({ kind: 'amount', amount: { minor, currency: 'YER' } });
+      }
+    });
+
+    test('top-up by units on Sabafon, YOU and Y: price = units × unit price before confirming', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      for (const [typed, network] of [
+        ['711234567', 'sabafon'],
+        ['731234567', 'you'],
+        ['701234567', 'y'],
+      ] as const) {
+        await enterNumber(app, typed);
+        await app.keyboard.type('100');
+        await expect(app.getByTestId('unit-price')).toContainText('=');
+        await app.keyboard.press('Enter');
+        await expect(app.getByTestId('confirm-unit-price')).toBeVisible();
+        const price = await app.getByTestId('confirm-price').locator('.money').first().getAttribute('data-minor');
+        const unit = await app.getByTestId('confirm-unit-price').locator('.money').getAttribute('data-minor');
+        expect(Number(price)).toBe(Number(unit) * 100);
+        if (network === 'sabafon') await keepScreenshot(app, `counter-confirm-units-${language}`);
+        const sale = await confirmAndSucceed(app, shell, language, { network, national: typed });
+        expect(JSON.parse(sale.product)).toEqual({ kind: 'units', units: 100 });
+        await app.keyboard.press('Escape');
+      }
+    });
+
+    test('a package for the number, picked from the keyboard', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      await enterNumber(app, '711234567');
+      await app.keyboard.press('Alt+2');
+      const offer = app.getByTestId('offer').first();
+      await expect(offer).toBeFocused();
+      const code = await offer.getAttribute('data-code');
+      await keepScreenshot(app, `counter-offers-${language}`);
+      await app.keyboard.press('Enter');
+      const sale = await confirmAndSucceed(app, shell, language, { network: 'sabafon', national: '711234567' });
+      expect(JSON.parse(sale.product)).toMatchObject({ kind: 'offer', code });
+    });
+
+    test('subscriber queries show a readable card and sell nothing', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      await enterNumber(app, '771234567');
+      await app.keyboard.press('Alt+3');
+      await expect(app.getByTestId('query-balance')).toBeFocused();
+      await app.keyboard.press('Enter');
+      const card = app.getByTestId('query-card');
+      await expect(card).toBeVisible();
+      await expect(card.getByTestId('query-balance')).not.toBeEmpty();
+      await app.getByTestId('query-loan').click();
+      await expect(card.getByTestId('query-loan')).toBeVisible();
+      await app.getByTestId('query-offers').click();
+      await expect(card.getByTestId('query-offers').locator('li').first()).toBeVisible();
+      await keepScreenshot(app, `counter-query-${language}`);
+      expect(salesInJournal(shell)).toHaveLength(0);
+    });
+
+    test('a game card: catalogue searched, form from its required fields, quantity within its rules', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      await enterNumber(app, '771234567');
+      await app.keyboard.press('Alt+4');
+      await expect(app.getByTestId('catalogue-item').first()).toBeVisible();
+      await expect(app.getByTestId('catalogue-fetched')).not.toBeEmpty();
+      const search = app.getByTestId('catalogue-search');
+      await expect(search).toBeFocused();
+      const count = await app.getByTestId('catalogue-item').count();
+      await search.fill('٦٠');
+      await expect.poll(() => app.getByTestId('catalogue-item').count()).toBeLessThan(count);
+      await keepScreenshot(app, `counter-catalogue-${language}`);
+      await app.keyboard.press('ArrowDown');
+      await app.keyboard.press('Enter');
+      const form = app.getByTestId('game-form');
+      await expect(form).toBeVisible();
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('game-error')).toBeVisible();
+      const field = form.locator('[data-testid^="game-field-"]').first();
+      await field.fill('5123456789');
+      const quantity = app.getByTestId('game-quantity');
+      if (!(await quantity.getAttribute('readonly'))) {
+        await quantity.fill('100000');
+        await field.press('Enter');
+        await expect(app.getByTestId('game-error')).toBeVisible();
+        await quantity.fill('1');
+      }
+      await keepScreenshot(app, `counter-game-form-${language}`);
+      await field.press('Enter');
+      const sale = await confirmAndSucceed(app, shell, language, { network: 'yemen_mobile', national: '771234567' });
+      const product = JSON.parse(sale.product);
+      expect(product).toMatchObject({ kind: 'game', quantity: 1 });
+      expect(Object.values(product.fields)).toEqual(['5123456789']);
+    });
+
+    test('a double Enter on the summary sells once; the number is then a recent one', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      await enterNumber(app, '781234567');
+      await app.keyboard.type('700');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('confirm-button')).toBeFocused();
+      await app.keyboard.press('Enter');
+      await app.keyboard.press('Enter');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+      expect(salesInJournal(shell)).toHaveLength(1);
+      await app.waitForTimeout(800);
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('number-input')).toBeFocused();
+      expect(salesInJournal(shell)).toHaveLength(1);
+
+      // The number sold to is a recent one, with its badge, reachable from the keyboard.
+      const recent = app.getByTestId('recent-number').first();
+      await expect(recent).toContainText('781234567');
+      await expect(recent.getByTestId('network-badge')).toHaveText(WORDS[language].yemen_mobile);
+      await app.keyboard.press('ArrowDown');
+      await expect(recent).toBeFocused();
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('target-number')).toHaveText('781234567');
+      // Esc backs out of each step to the number.
+      await app.keyboard.press('Escape');
+      await expect(app.getByTestId('number-input')).toBeFocused();
+    });
+  });
+}
+
+test('the catalogue screen lists cached cards offline with prices in both currencies', async ({ app, shell }) => {
+  await app.keyboard.press('F2');
+  await expect(app.getByTestId('catalogue-item').first()).toBeVisible();
+  const item = app.getByTestId('catalogue-item').first();
+  await expect(item.locator('.money')).toHaveCount(2);
+  await expect(item.locator('.money').nth(1)).toHaveAttribute('data-currency', 'USD');
+  const rows = (shell.services.db.prepare('SELECT COUNT(*) AS n FROM catalogue_items').get() as { n: number }).n;
+  expect(rows).toBeGreaterThan(0);
+  await item.click();
+  await expect(app.getByTestId('catalogue-detail')).toBeVisible();
+  await keepScreenshot(app, 'catalogue-screen-ar');
+});
