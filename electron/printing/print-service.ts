@@ -35,6 +35,7 @@ export function createPrintService(deps: PrintServiceDeps) {
   const selectPrinted = db.prepare('SELECT kind FROM receipt_prints WHERE tx_id = ? AND error_code IS NULL').pluck();
   const selectFinalAttempt = db.prepare("SELECT 1 FROM receipt_prints WHERE tx_id = ? AND kind = 'final'").pluck();
   const insertPrint = db.prepare('INSERT INTO receipt_prints (tx_id, kind, at, error_code) VALUES (?, ?, ?, ?)');
+  const markFailed = db.prepare('UPDATE receipt_prints SET error_code = ? WHERE id = ?');
 
   function config(): PrinterConfig {
     const raw = selectConfig.get() as string | undefined;
@@ -64,9 +65,12 @@ export function createPrintService(deps: PrintServiceDeps) {
 
   async function printAs(sale: Sale, kind: ReceiptPrintKind): Promise<Result<{ kind: ReceiptPrintKind; document: ReceiptDocument }>> {
     const doc = document(sale, kind);
+    // Recorded before the printer is asked, in the same tick as the decision: a second click, or
+    // the sale settling while its provisional receipt is still printing, sees this print already.
+    const printId = insertPrint.run(sale.txId, kind, now(), null).lastInsertRowid;
     const printed = await printDocument(deps.adapter, doc, config(), deps.send);
-    insertPrint.run(sale.txId, kind, now(), printed.ok ? null : printed.error.code);
     if (!printed.ok) {
+      markFailed.run(printed.error.code, printId);
       deps.log.warn('receipt not printed', { txId: sale.txId, kind, code: printed.error.code });
       return printed;
     }
@@ -74,7 +78,6 @@ export function createPrintService(deps: PrintServiceDeps) {
   }
 
   // A provisional receipt owes the final one: printed as soon as the sale settles.
-  const finalsInFlight = new Set<number>();
   const unsubscribe = deps.events.subscribe((name, payload) => {
     if (name !== 'sale.updated') return;
     const view = payload as SaleView;
@@ -82,14 +85,8 @@ export function createPrintService(deps: PrintServiceDeps) {
     const txId = Number(view.id);
     const printed = selectPrinted.all(txId) as ReceiptPrintKind[];
     if (!printed.includes('provisional') || selectFinalAttempt.get(txId) !== undefined) return;
-    // The attempt is recorded only once the printer answers: a second event meanwhile must not print it again.
-    if (finalsInFlight.has(txId)) return;
     const sale = journal.get(txId);
-    if (!sale) return;
-    finalsInFlight.add(txId);
-    void printAs(sale, 'final')
-      .catch((cause) => deps.log.error('final receipt failed', { error: cause as Error }))
-      .finally(() => finalsInFlight.delete(txId));
+    if (sale) void printAs(sale, 'final').catch((cause) => deps.log.error('final receipt failed', { error: cause as Error }));
   });
 
   return {

@@ -97,7 +97,9 @@ function productText(t: TFunction, sale: HistoryRow): string {
  */
 export function ReceiptPrintRoot({ document: doc }: { document: ReceiptDocument }) {
   return createPortal(
-    <div className="receipt-print-root">
+    // The page box starts at the left of the paper: an LTR root keeps a right-to-left receipt
+    // from overflowing off its start edge; the receipt carries its own direction.
+    <div className="receipt-print-root" dir="ltr">
       <Receipt document={doc} printTarget />
     </div>,
     document.body,

@@ -90,8 +90,8 @@ for (const language of ['ar', 'en'] as const) {
     const timeline = app.getByTestId('history-timeline').locator('li');
     await expect(timeline).toHaveCount(3);
     await expect(timeline.nth(2)).toHaveAttribute('data-state', 'unknown');
-    await expect(app.getByTestId('receipt-provisional')).toBeVisible();
-    await expect(app.getByTestId('receipt-number').locator('bdi')).toHaveText(checking.number);
+    await expect(app.getByTestId('receipt').getByTestId('receipt-provisional')).toBeVisible();
+    await expect(app.getByTestId('receipt').getByTestId('receipt-number').locator('bdi')).toHaveText(checking.number);
     await keepScreenshot(app, `history-details-${language}`);
 
     // The web shell prints nothing: the cashier is told so, in their language.
