@@ -9,6 +9,7 @@ import { createConnections, type Connections } from './accounts/connections';
 import { createServiceMapStore, type ServiceMapStore } from './accounts/service-map-store';
 import { createBackups, realTimer, type Backups, type Timer } from './backup/backups';
 import { createCashiers, type Cashiers } from './cashiers/cashiers';
+import { createSaleServices, type SaleServiceOptions, type SaleServices } from './sales/sale-services';
 import { createNodeSecretBox, type SecretBox } from './platform/secret-box';
 import { createShifts, type Balances, type Shifts } from './shifts/shifts';
 import { createEventBus, type EventBus } from './events';
@@ -36,6 +37,8 @@ export type ServiceDeps = {
   timer?: Timer;
   /** Base URL and fetch for the back office's provider clients (tests point them at simulators). */
   providerFetch?: typeof fetch;
+  /** The sale engine's adapters (provider URLs, reconciler timing, webhook); credentials come from `accounts`. */
+  sales?: SaleServiceOptions;
 };
 
 export type Services = {
@@ -57,6 +60,8 @@ export type Services = {
   session: Cashiers;
   shifts: Shifts;
   backups: Backups;
+  /** The sale engine, journal, reconciler and provider registry (electron/sales/). */
+  sales: SaleServices;
   dispatch: Dispatch;
   /** Every service's clean-up, run in reverse order of creation by `close()`. */
   onClose: (fn: () => void | Promise<void>) => void;
@@ -108,10 +113,19 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
     keep: () => settings.read().backupKeep,
   });
 
+  const events = createEventBus();
+  const sales = await createSaleServices(
+    { db, now: deps.now, log: deps.log, events, settings: () => settings.read(), cashierId: () => session.currentCashierId() },
+    { credentialsFor: (id) => accounts.credentialsFor(id), ...(deps.providerFetch ? { fetch: deps.providerFetch } : {}), ...deps.sales },
+  );
+  closers.push(() => sales.close());
+
   const services: Services = {
     deps,
     db,
-    events: createEventBus(),
+    events,
+    sales,
+    registry: sales.registry,
     settings,
     accounts,
     connections,
@@ -120,7 +134,7 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
     shifts: createShifts({ db, now: deps.now, readBalances, cashierName: (id) => session.list().find((c) => c.id === id)?.name ?? id }),
     backups,
     startedAt: deps.now(),
-    isTraining: () => true,
+    isTraining: () => sales.registry.isTraining(),
     dispatch: undefined as unknown as Dispatch,
     onClose: (fn) => closers.push(fn),
     close: async () => {

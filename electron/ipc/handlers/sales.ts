@@ -1,17 +1,20 @@
 // Handlers of the sale channels (shared/ipc/sales.ts): thin, the engine is electron/sales/.
 import type { saleChannels } from '../../../shared/ipc/sales';
 import type { HandlersOf } from '../../../shared/ipc/contract';
-import { err } from '../../../shared/result';
+import { ok } from '../../../shared/result';
 import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createSaleHandlers(_s: Services): HandlersOf<typeof saleChannels, CallContext> {
-  const notReady = () => err('internal', 'the sale engine is not wired yet');
+export function createSaleHandlers(s: Services): HandlersOf<typeof saleChannels, CallContext> {
   return {
-    'sale.quote': notReady,
-    'sale.submit': notReady,
-    'sale.get': notReady,
-    'sale.attention': notReady,
-    'sale.recheck': notReady,
+    'sale.quote': (request) => s.sales.engine.quote(request),
+    'sale.submit': (request) => s.sales.engine.submit(request),
+    'sale.get': (request) => s.sales.engine.get(Number(request.id)),
+    'sale.attention': () => ok({ sales: s.sales.engine.attention() }),
+    'sale.recheck': async (request) => {
+      const sales = await s.sales.reconciler.recheck(request.id === undefined ? undefined : Number(request.id));
+      if (request.id !== undefined && sales.length === 0) return s.sales.engine.get(Number(request.id)).ok ? ok({ sales: [] }) : s.sales.engine.get(Number(request.id)) as never;
+      return ok({ sales: sales.map((sale) => s.sales.journal.view(sale)) });
+    },
   };
 }
