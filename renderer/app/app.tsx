@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { call, useChannel, useEvent } from '../ipc/client';
 import { screens, type ScreenId } from './screens';
+import { SessionBadge, SignInGate } from '../features/sign-in/sign-in-gate';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -65,14 +66,17 @@ export function App() {
             </button>
           ))}
         </nav>
+        <SessionBadge />
         <button type="button" className="language-button" onClick={switchLanguage} data-testid="language-switch" aria-label={t('app.language.label')}>
           {t('app.language.switchTo')}
         </button>
       </header>
       <main className="app-main">
-        <Suspense fallback={<p>{t('app.loading')}</p>}>
-          <Active />
-        </Suspense>
+        <SignInGate>
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <Active />
+          </Suspense>
+        </SignInGate>
       </main>
     </div>
   );

@@ -1,11 +1,46 @@
+// The owner's settings (F5): general values, provider accounts, which provider sells what,
+// cashiers and backups. Owner only: the main process refuses every channel here to a cashier.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText, useChannel } from '../../ipc/client';
+import { BackupPanel } from './backup-panel';
+import { CashierList } from './cashier-list';
+import { GeneralSettings } from './general-settings';
+import { ProviderAccounts } from './provider-accounts';
+import { SalesRouting } from './sales-routing';
+import './settings.css';
 
-export default function Screen() {
+const TABS = ['general', 'accounts', 'routes', 'cashiers', 'backup'] as const;
+type Tab = (typeof TABS)[number];
+
+export default function SettingsScreen() {
   const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('general');
+  const session = useChannel('session.status', {});
+  const settings = useChannel('settings.get', {});
+  const isOwner = session.data?.cashier?.role === 'owner';
   return (
-    <section className="screen" aria-labelledby="screen-title">
+    <section className="screen settings-screen" aria-labelledby="screen-title">
       <h1 id="screen-title">{t('app.nav.settings')}</h1>
-      <p>{t('app.notReady')}</p>
+      {session.data && !isOwner ? (
+        <p className="error" role="alert" data-testid="owner-only">{t('errors.auth.forbidden')}</p>
+      ) : (
+        <>
+          <div role="tablist" className="tabs" aria-label={t('app.nav.settings')}>
+            {TABS.map((id) => (
+              <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)} data-testid={`settings-tab-${id}`}>
+                {t(`settings.tab.${id}`)}
+              </button>
+            ))}
+          </div>
+          {settings.error && <p className="error" role="alert">{errorText(t, settings.error)}</p>}
+          {settings.data && tab === 'general' && <GeneralSettings settings={settings.data} />}
+          {tab === 'accounts' && <ProviderAccounts />}
+          {settings.data && tab === 'routes' && <SalesRouting settings={settings.data} />}
+          {tab === 'cashiers' && <CashierList />}
+          {tab === 'backup' && <BackupPanel />}
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,168 @@
+// The owner's general settings as one form. Every value is checked with the same zod schema the
+// main process uses before it is sent, and each refusal is shown beside its field in the owner's
+// language; whatever the main process still refuses is shown by its error code.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MINOR_PER_MAJOR, parseDecimalToMinor } from '../../../shared/money';
+import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/settings';
+import { errorText, useChannelMutation } from '../../ipc/client';
+
+type Draft = Record<string, string | boolean>;
+type TextField = { key: string; kind: 'text' | 'textarea' | 'number' | 'url' };
+
+const TEXT_FIELDS: TextField[] = [
+  { key: 'shopName', kind: 'text' },
+  { key: 'receiptHeader', kind: 'textarea' },
+  { key: 'receiptFooter', kind: 'textarea' },
+  { key: 'counterNumber', kind: 'number' },
+  { key: 'lowBalanceThreshold', kind: 'number' },
+  { key: 'duplicateWindowMinutes', kind: 'number' },
+  { key: 'webhookPort', kind: 'number' },
+  { key: 'backupEveryHours', kind: 'number' },
+  { key: 'backupKeep', kind: 'number' },
+  { key: 'alqimahUrl', kind: 'url' },
+  { key: 'wetaUrl', kind: 'url' },
+];
+
+function toDraft(s: Settings): Draft {
+  return {
+    shopName: s.shopName,
+    receiptHeader: s.receiptHeader,
+    receiptFooter: s.receiptFooter,
+    counterNumber: String(s.counterNumber),
+    lowBalanceThreshold: String(s.lowBalanceThreshold / MINOR_PER_MAJOR),
+    duplicateWindowMinutes: String(s.duplicateWindowMinutes),
+    webhookPort: String(s.webhookPort),
+    backupEveryHours: String(s.backupEveryHours),
+    backupKeep: String(s.backupKeep),
+    alqimahUrl: s.providerUrls.alqimah,
+    wetaUrl: s.providerUrls.weta,
+    paperWidth: s.paperWidth,
+    language: s.language,
+    digitStyle: s.digitStyle,
+    webhookEnabled: s.webhookEnabled,
+  };
+}
+
+/** A number typed by the owner, any digits; NaN (refused by the schema) when it is not one. */
+function integer(text: string): number {
+  const ascii = text.trim().replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0));
+  return /^-?\d+$/.test(ascii) ? Number(ascii) : Number.NaN;
+}
+
+function toPatch(d: Draft): Record<string, unknown> {
+  const threshold = parseDecimalToMinor(String(d.lowBalanceThreshold).trim());
+  return {
+    shopName: d.shopName,
+    receiptHeader: d.receiptHeader,
+    receiptFooter: d.receiptFooter,
+    counterNumber: integer(String(d.counterNumber)),
+    lowBalanceThreshold: threshold ?? Number.NaN,
+    duplicateWindowMinutes: integer(String(d.duplicateWindowMinutes)),
+    webhookPort: integer(String(d.webhookPort)),
+    backupEveryHours: integer(String(d.backupEveryHours)),
+    backupKeep: integer(String(d.backupKeep)),
+    providerUrls: { alqimah: String(d.alqimahUrl).trim(), weta: String(d.wetaUrl).trim() },
+    paperWidth: d.paperWidth,
+    language: d.language,
+    digitStyle: d.digitStyle,
+    webhookEnabled: d.webhookEnabled,
+  };
+}
+
+/** The form field a schema issue belongs to. */
+function fieldOf(path: PropertyKey[]): string {
+  if (path[0] === 'providerUrls') return `${String(path[1])}Url`;
+  return String(path[0]);
+}
+
+export function GeneralSettings({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const save = useChannelMutation('settings.set', ['settings.get']);
+  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
+  const [invalid, setInvalid] = useState<Record<string, true>>({});
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setDraft(toDraft(settings)), [settings]);
+
+  function update(key: string, value: string | boolean) {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setSaved(false);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = settingsPatchSchema.strict().safeParse(toPatch(draft));
+    if (!parsed.success) {
+      setInvalid(Object.fromEntries(parsed.error.issues.map((issue) => [fieldOf(issue.path), true as const])));
+      return;
+    }
+    setInvalid({});
+    save.mutate(parsed.data as SettingsPatch, { onSuccess: () => setSaved(true) });
+  }
+
+  const select = (key: string, options: readonly string[]) => (
+    <label className="field">
+      <span>{t(`settings.field.${key}`)}</span>
+      <select value={String(draft[key])} onChange={(e) => update(key, e.target.value)} data-testid={`setting-${key}`}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {t(`settings.option.${key}.${o}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <form className="card settings-form" onSubmit={submit} noValidate data-testid="general-settings">
+      <h2>{t('settings.general.title')}</h2>
+      <div className="settings-grid">
+        {TEXT_FIELDS.map(({ key, kind }) => {
+          const props = {
+            value: String(draft[key]),
+            onChange: (e: { target: { value: string } }) => update(key, e.target.value),
+            'aria-invalid': invalid[key] ? true : undefined,
+            'aria-describedby': invalid[key] ? `invalid-${key}` : undefined,
+            'data-testid': `setting-${key}`,
+          };
+          return (
+            <label key={key} className={`field${kind === 'textarea' ? ' field-wide' : ''}`}>
+              <span>{t(`settings.field.${key}`)}</span>
+              {kind === 'textarea' ? (
+                <textarea rows={2} {...props} />
+              ) : (
+                <input type="text" inputMode={kind === 'number' ? 'numeric' : kind === 'url' ? 'url' : 'text'} dir={kind === 'text' ? undefined : 'ltr'} {...props} />
+              )}
+              <small className="hint">{t(`settings.hint.${key}`)}</small>
+              {invalid[key] && (
+                <small className="error" id={`invalid-${key}`} role="alert" data-testid={`invalid-${key}`}>
+                  {t(`settings.invalid.${key}`)}
+                </small>
+              )}
+            </label>
+          );
+        })}
+        {select('paperWidth', ['58', '80'])}
+        {select('language', ['ar', 'en'])}
+        {select('digitStyle', ['arabic', 'western'])}
+        <label className="field field-check">
+          <input type="checkbox" checked={Boolean(draft.webhookEnabled)} onChange={(e) => update('webhookEnabled', e.target.checked)} data-testid="setting-webhookEnabled" />
+          <span>{t('settings.field.webhookEnabled')}</span>
+        </label>
+      </div>
+      {save.error && (
+        <p className="error" role="alert">
+          {errorText(t, save.error)}
+        </p>
+      )}
+      {saved && (
+        <p role="status" className="ok" data-testid="settings-saved">
+          {t('settings.saved')}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={save.isPending} data-testid="settings-save">
+        {t('settings.save')}
+      </button>
+    </form>
+  );
+}
