@@ -91,7 +91,9 @@ export function CatalogueBrowser({ onPick, autoFocus = false }: Props) {
       >
         {[...groups].map(([service, list]) => (
           <section key={service} className="catalogue-group">
-            <h3>{service}</h3>
+            <h3>
+              <bdi>{service}</bdi>
+            </h3>
             <ul className="card-grid">
               {list.map((item) => (
                 <li key={`${item.provider}:${item.linkCode}`}>
@@ -102,7 +104,7 @@ export function CatalogueBrowser({ onPick, autoFocus = false }: Props) {
                     data-link-code={item.linkCode}
                     onClick={() => onPick?.(item)}
                   >
-                    <span className="choice-name">{item.name}</span>
+                    <bdi className="choice-name">{item.name}</bdi>
                     <span className="card-prices">
                       <MoneyText value={item.localPrice} /> · <MoneyText value={item.price} />
                     </span>

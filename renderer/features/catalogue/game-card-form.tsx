@@ -45,8 +45,12 @@ export function GameCardForm({ item, onSubmit, onCancel }: Props) {
         }
       }}
     >
-      <h3>{item.name}</h3>
-      <p className="muted">{item.service}</p>
+      <h3>
+        <bdi>{item.name}</bdi>
+      </h3>
+      <p className="muted">
+        <bdi>{item.service}</bdi>
+      </p>
       {item.requiredFields.map((field) => (
         <label key={field.code} className="form-field">
           <span className="field-label">{field.name}</span>

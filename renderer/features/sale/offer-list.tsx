@@ -47,8 +47,8 @@ export function OfferList({ target, onChoose }: Props) {
                 data-code={offer.code}
                 onClick={() => onChoose({ kind: 'offer', code: offer.code, name: offer.name })}
               >
-                <span className="choice-name">{offer.name}</span>
-                {offer.receives && <span className="muted">{offer.receives}</span>}
+                <bdi className="choice-name">{offer.name}</bdi>
+                {offer.receives && <bdi className="muted">{offer.receives}</bdi>}
                 {offer.price ? <MoneyText value={offer.price} /> : <span className="muted">{t('sale.offers.priceAtPayment')}</span>}
               </button>
             </li>

@@ -76,7 +76,9 @@ function QueryCard({ target, kind }: { target: SaleTarget; kind: SubscriberQuery
           {info.offers.length === 0 && <li className="muted">{t('sale.offers.empty')}</li>}
           {info.offers.map((o) => (
             <li key={o.id}>
-              <strong>{o.name}</strong>
+              <strong>
+                <bdi>{o.name}</bdi>
+              </strong>
               {o.end && <span className="muted"> · {t('sale.query.until', { date: o.end })}</span>}
             </li>
           ))}
