@@ -115,7 +115,7 @@ export default function HistoryScreen() {
 
       <div className="history-body">
         <div className="history-lists">
-          <AttentionList sales={attention.data?.sales ?? []} onPick={setSelected} />
+          <AttentionList sales={attention.data?.sales ?? []} error={attention.error} onPick={setSelected} />
           <div className="card">
             <h2>{t('history.results.label')}</h2>
             {results.error && <p className="error" role="alert">{errorText(t, results.error)}</p>}
@@ -140,13 +140,17 @@ export default function HistoryScreen() {
   );
 }
 
-function AttentionList({ sales, onPick }: { sales: HistoryRow[]; onPick: (id: string) => void }) {
+function AttentionList({ sales, error, onPick }: { sales: HistoryRow[]; error: unknown; onPick: (id: string) => void }) {
   const { t } = useTranslation();
   const recheck = useChannelMutation('sale.recheck', ['sale.attention', 'history.search']);
   return (
     <div className="card history-attention" data-testid="history-attention">
       <h2>{t('history.attention.title')}</h2>
-      {sales.length === 0 ? (
+      {error ? (
+        <p className="error" role="alert">
+          {errorText(t, error)}
+        </p>
+      ) : sales.length === 0 ? (
         <p>{t('history.attention.none')}</p>
       ) : (
         <>
