@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { money } from '../../shared/money';
-import { PAPER_DOTS, type PaperWidth } from '../../shared/ipc/printing';
+import { PAPER_DOTS } from '../../shared/ipc/printing';
 import { printPng } from '../../electron/printing/receipt-printer';
 import { createJournal } from '../../electron/sales/journal';
 import { startShell, REPO_ROOT, type Shell } from '../harness/shell';
