@@ -4,6 +4,7 @@
 // prove a double Enter sold once. Screenshots go to artefacts/screenshots/.
 import type { Page } from '@playwright/test';
 import type { Network } from '../../shared/domain';
+import type { SaleView } from '../../shared/ipc/sales';
 import type { Shell } from '../harness/shell';
 import { expect, keepScreenshot, test } from './fixtures';
 
@@ -206,6 +207,55 @@ for (const language of LANGUAGES) {
       const product = JSON.parse(sale.product);
       expect(product).toMatchObject({ kind: 'game', quantity: 1 });
       expect(Object.values(product.fields)).toEqual(['5123456789']);
+    });
+
+    test('the outcome follows the sale live: checking until it settles, a failure with its translated reason', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      // The provider's answer is held back as if unclear (the submit and every re-read say
+      // `unknown`): the counter shows "checking" until the sale settles.
+      let holdBack = true;
+      for (const channel of ['sale.submit', 'sale.get']) {
+        await app.route(`**/__pos/invoke/${channel}`, async (route) => {
+          const response = await route.fetch();
+          const body = await response.json();
+          if (body.ok && holdBack) body.value = { ...body.value, state: 'unknown', updatedAt: body.value.updatedAt - 1 };
+          await route.fulfill({ response, json: body });
+        });
+      }
+      await enterNumber(app, '771234567');
+      await app.keyboard.type('300');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('confirm-button')).toBeFocused();
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'unknown');
+      await expect(app.getByTestId('outcome-checking')).toBeVisible();
+      await keepScreenshot(app, `counter-outcome-checking-${language}`);
+      await app.waitForTimeout(500);
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'unknown');
+      holdBack = false;
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 15_000 });
+      holdBack = true;
+
+      // A later state pushed by the main process (`sale.updated`) replaces what is shown.
+      await app.keyboard.press('Escape');
+      await enterNumber(app, '731234567');
+      await app.keyboard.type('50');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('confirm-button')).toBeFocused();
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'unknown');
+      const id = await app.getByTestId('outcome-id').textContent();
+      const current = await shell.services.dispatch('sale.get', { id }, { trustedSender: true });
+      if (!current.ok) throw new Error('sale.get failed');
+      shell.services.events.emit('sale.updated', {
+        ...(current.value as SaleView),
+        state: 'failed',
+        error: { code: 'provider.insufficient_balance', message: 'insufficient' },
+        updatedAt: Date.now() + 60_000,
+      });
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'failed');
+      await expect(app.getByTestId('outcome-reason')).toHaveText(language === 'ar' ? /رصيد/ : /balance/i);
+      await keepScreenshot(app, `counter-outcome-failed-${language}`);
     });
 
     test('a double Enter on the summary sells once; the number is then a recent one', async ({ app, shell }) => {
