@@ -12,8 +12,11 @@ export function createSaleHandlers(s: Services): HandlersOf<typeof saleChannels,
     'sale.get': (request) => s.sales.engine.get(Number(request.id)),
     'sale.attention': () => ok({ sales: s.sales.engine.attention() }),
     'sale.recheck': async (request) => {
+      if (request.id !== undefined) {
+        const known = s.sales.engine.get(Number(request.id));
+        if (!known.ok) return known;
+      }
       const sales = await s.sales.reconciler.recheck(request.id === undefined ? undefined : Number(request.id));
-      if (request.id !== undefined && sales.length === 0) return s.sales.engine.get(Number(request.id)).ok ? ok({ sales: [] }) : s.sales.engine.get(Number(request.id)) as never;
       return ok({ sales: sales.map((sale) => s.sales.journal.view(sale)) });
     },
   };
