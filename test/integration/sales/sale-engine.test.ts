@@ -156,7 +156,7 @@ describe('sale engine', () => {
     rig = await startRig({
       order: ['alqimah', 'weta'],
       sales: {
-        credentialsFor: async (id) => (id === 'alqimah' ? { userName: 'x', password: 'wrong', accountNumber: '1', apiToken: 'nope' } : { username: 'agent', password: 'agent-password' }),
+        credentialsFor: async (id): Promise<Record<string, string>> => (id === 'alqimah' ? { userName: 'x', password: 'wrong', accountNumber: '1', apiToken: 'nope' } : { username: 'agent', password: 'agent-password' }),
       },
     });
     const r = await rig.sales.engine.submit({ number: '777123456', product: wetaOffer, submitKey: submitKey() });
