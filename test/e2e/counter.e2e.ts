@@ -269,10 +269,29 @@ for (const language of LANGUAGES) {
       await app.keyboard.press('Enter');
       await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
       expect(salesInJournal(shell)).toHaveLength(1);
+      // The same sale again is a soft duplicate: one press acknowledges, a double Enter sells nothing more.
       await app.waitForTimeout(800);
       await app.keyboard.press('Enter');
       await expect(app.getByTestId('number-input')).toBeFocused();
       expect(salesInJournal(shell)).toHaveLength(1);
+      await enterNumber(app, '781234567');
+      await app.keyboard.type('700');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('duplicate-warning')).toBeVisible();
+      await expect(app.getByTestId('confirm-button')).toBeFocused();
+      await app.keyboard.press('Enter');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('duplicate-warning')).toHaveAttribute('data-acknowledged', 'true');
+      await keepScreenshot(app, `counter-duplicate-${language}`);
+      await app.waitForTimeout(300);
+      expect(salesInJournal(shell)).toHaveLength(1);
+      await app.waitForTimeout(500);
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+      expect(salesInJournal(shell)).toHaveLength(2);
+      await app.waitForTimeout(800);
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('number-input')).toBeFocused();
 
       // The number sold to is a recent one, with its badge, reachable from the keyboard.
       const recent = app.getByTestId('recent-number').first();

@@ -13,12 +13,16 @@ import type { SaleTarget } from './sale-target';
 
 type Props = { target: SaleTarget; product: Product; onSold(sale: SaleView): void };
 
+/** Presses this close together are one press bouncing (or a double Enter), not a second decision. */
+const SETTLE_MS = 600;
+
 export function ConfirmSale({ target, product, onSold }: Props) {
   const { t } = useTranslation();
   const quote = useChannel('sale.quote', { number: target.national, network: target.network, product }, { staleTime: 0, gcTime: 0 });
   const [error, setError] = useState<PosError | null>(null);
   const [sending, setSending] = useState(false);
   const [duplicateConfirmed, setDuplicateConfirmed] = useState(false);
+  const [acknowledged, setAcknowledged] = useState(false);
   const inFlight = useRef(false);
   const button = useRef<HTMLButtonElement>(null);
   const ready = quote.isSuccess && quote.data.provider !== null;
@@ -27,9 +31,18 @@ export function ConfirmSale({ target, product, onSold }: Props) {
   }, [ready]);
 
   const duplicate = quote.data?.duplicateOf ?? null;
+  const acknowledgedAt = useRef<number | null>(null);
 
   async function confirm() {
     if (inFlight.current || !ready) return;
+    // The same number and product a moment ago: the first press only acknowledges the warning,
+    // and a press within the settle time is the same press bouncing, so a double Enter still sells nothing.
+    if ((duplicate !== null || duplicateConfirmed) && !acknowledged) {
+      acknowledgedAt.current = performance.now();
+      setAcknowledged(true);
+      return;
+    }
+    if (acknowledgedAt.current !== null && performance.now() - acknowledgedAt.current < SETTLE_MS) return;
     inFlight.current = true;
     setSending(true);
     setError(null);
@@ -39,13 +52,16 @@ export function ConfirmSale({ target, product, onSold }: Props) {
         network: target.network,
         product,
         submitKey: crypto.randomUUID(),
-        ...(duplicate !== null || duplicateConfirmed ? { confirmDuplicate: true } : {}),
+        ...(acknowledged ? { confirmDuplicate: true } : {}),
       });
       onSold(sale);
     } catch (cause) {
       const failure = cause instanceof PosError ? cause : new PosError({ code: 'internal', message: 'submit failed' });
-      // The cashier has now seen the warning: the next press is the second confirm.
-      if (failure.error.code === 'sale.duplicate_needs_confirm') setDuplicateConfirmed(true);
+      // The engine saw a duplicate the quote did not: the warning shows and needs its own press.
+      if (failure.error.code === 'sale.duplicate_needs_confirm') {
+        setDuplicateConfirmed(true);
+        setAcknowledged(false);
+      }
       setError(failure);
       inFlight.current = false;
       setSending(false);
@@ -106,8 +122,8 @@ export function ConfirmSale({ target, product, onSold }: Props) {
       )}
       {quote.data?.training && <p className="warning">{t('sale.confirm.training')}</p>}
       {(duplicate || duplicateConfirmed) && (
-        <p className="warning" role="alert" data-testid="duplicate-warning">
-          {t('sale.confirm.duplicate')}
+        <p className="warning" role="alert" data-testid="duplicate-warning" data-acknowledged={acknowledged}>
+          {t(acknowledged ? 'sale.confirm.duplicateAcknowledged' : 'sale.confirm.duplicate')}
         </p>
       )}
       {error && (
@@ -129,7 +145,7 @@ export function ConfirmSale({ target, product, onSold }: Props) {
             if (e.key === 'Enter' && e.repeat) e.preventDefault();
           }}
         >
-          {sending ? t('sale.confirm.sending') : duplicate || duplicateConfirmed ? t('sale.confirm.sellAgain') : t('sale.confirm.sell')} <kbd>Enter</kbd>
+          {sending ? t('sale.confirm.sending') : acknowledged ? t('sale.confirm.sellAgain') : t('sale.confirm.sell')} <kbd>Enter</kbd>
         </button>
       </div>
     </section>
