@@ -7,7 +7,7 @@ export function ShiftPanel() {
   const { t, i18n } = useTranslation();
   const current = useChannel('shift.current', {});
   const open = useChannelMutation('shift.open', ['shift.current']);
-  const close = useChannelMutation('shift.close', ['shift.current']);
+  const close = useChannelMutation('shift.close', ['shift.current', 'reports.day', 'reports.balances']);
   const date = new Intl.DateTimeFormat(i18n.language === 'ar' ? 'ar-YE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   const shift = current.data?.open;
   const report = close.data?.report ?? current.data?.lastClosed?.report ?? null;
