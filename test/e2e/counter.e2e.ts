@@ -269,6 +269,10 @@ for (const language of LANGUAGES) {
       await app.keyboard.press('Enter');
       await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
       expect(salesInJournal(shell)).toHaveLength(1);
+      // P prints through the receipts channel; whatever the printer says comes back translated.
+      await app.keyboard.press('p');
+      await expect(app.getByTestId('print-status')).toBeVisible();
+      await expect(app.getByTestId('print-status')).not.toContainText('printer.');
       // The same sale again is a soft duplicate: one press acknowledges, a double Enter sells nothing more.
       await app.waitForTimeout(800);
       await app.keyboard.press('Enter');

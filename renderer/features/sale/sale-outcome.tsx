@@ -152,9 +152,13 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt }: Prop
         <button type="button" data-testid="print-receipt" onClick={() => void print()} disabled={printing === 'printing'}>
           {t('sale.outcome.print')} <kbd>P</kbd>
         </button>
-        {printing === 'printed' && <span className="muted">{t('sale.outcome.printed')}</span>}
+        {printing === 'printed' && (
+          <span className="muted" data-testid="print-status">
+            {t('sale.outcome.printed')}
+          </span>
+        )}
         {printing instanceof Error && (
-          <span className="error" role="alert">
+          <span className="error" role="alert" data-testid="print-status">
             {errorText(t, printing)}
           </span>
         )}
