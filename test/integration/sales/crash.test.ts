@@ -1,0 +1,82 @@
+// Crash (DESIGN §7, §12): the sale services run in a child process against a file database and
+// are SIGKILLed at a random moment of a sale; the app restarts, reconciles, and the journal and the
+// providers' ledgers must agree exactly: nothing sold twice, nothing lost, the database intact.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chargesOf, simulatorState, startRig, WETA_USER, type Rig } from './sale-rig';
+
+const RUNS = Number(process.env.CRASH_RUNS ?? 20);
+let rig: Rig;
+
+beforeAll(async () => {
+  rig = await startRig({ order: ['weta', 'alqimah'], reconciler: { maxChecks: 10 } });
+  rig.alqimah.knobs.latency = { next: 0, probability: 1, ms: 15, only: ['payment'] };
+  rig.alqimah.knobs.dropAfterCharge = { next: 0, probability: 0.2, only: ['payment'] };
+  rig.alqimah.knobs.pending = { next: 0, probability: 0.1, checks: 2, outcome: 'succeeded' };
+  rig.weta.knobs.latencyMs = 15;
+  rig.weta.knobs.probability = { drop_after_charge: 0.2, pending_success: 0.1 };
+});
+
+afterAll(async () => {
+  await rig?.close();
+});
+
+function runChild(run: number, killAfterMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crash-child.ts'), rig.dir, rig.alqimah.url, rig.weta.url, String(run)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('ready')) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    });
+    child.on('exit', (_code, signal) => {
+      clearTimeout(guard);
+      if (signal === 'SIGKILL') resolve();
+      else reject(new Error(`child ended without the kill: ${stderr.slice(0, 500)}`));
+    });
+  });
+}
+
+describe('crash', () => {
+  it(`${RUNS} kills at random points of a sale: after restart and reconcile, journal and ledgers agree exactly`, async () => {
+    const started = Date.now();
+    let runs = 0;
+    let openAtRestart = 0;
+    let createdAtRestart = 0;
+    for (let run = 1; run <= RUNS && Date.now() - started < 50_000; run++) {
+      await runChild(run, 50 + Math.floor(Math.random() * 400));
+      runs++;
+      const open = rig.sales.journal.unresolved();
+      openAtRestart += open.length;
+      createdAtRestart += open.filter((s) => s.state === 'created').length;
+      await rig.restart();
+      await rig.sales.reconciler.start();
+      await rig.reconcileAll(10 * 60_000, 40);
+    }
+    const rows = rig.db.prepare('SELECT tx_id, provider, state FROM sales').all() as { tx_id: number; provider: 'alqimah' | 'weta'; state: string }[];
+    const ids = new Set(rows.map((r) => String(r.tx_id)));
+    let doubleCharges = 0;
+    let mismatched = 0;
+    for (const row of rows) {
+      if (chargesOf(rig, row.provider, String(row.tx_id)) > 1) doubleCharges++;
+      if ((simulatorState(rig, row.provider, String(row.tx_id)) ?? 'failed') !== row.state) mismatched++;
+    }
+    let lost = 0;
+    for (const c of rig.alqimah.ledger.charges) if (!ids.has(c.txId)) lost++;
+    for (const e of rig.weta.ledger.entries) if (e.username === WETA_USER.username && e.kind === 'charge' && !ids.has(String(e.transId))) lost++;
+    const integrity = rig.db.pragma('integrity_check', { simple: true });
+    const figures = { runs, sales: rows.length, openAtRestart, createdAtRestart, doubleCharges, lost, mismatched, unresolved: rig.sales.journal.unresolved().length, integrity, seconds: (Date.now() - started) / 1000 };
+    console.table(figures);
+    expect(runs).toBeGreaterThanOrEqual(Math.min(RUNS, 10));
+    expect(rows.length).toBeGreaterThan(runs);
+    expect(doubleCharges).toBe(0);
+    expect(lost).toBe(0);
+    expect(mismatched).toBe(0);
+    expect(figures.unresolved).toBe(0);
+    expect(integrity).toBe('ok');
+  }, 90_000);
+});
