@@ -323,4 +323,12 @@ test('the catalogue screen lists cached cards offline with prices in both curren
   await item.click();
   await expect(app.getByTestId('catalogue-detail')).toBeVisible();
   await keepScreenshot(app, 'catalogue-screen-ar');
+
+  // The providers go away (here: the training simulators stop): a refresh fails, the saved list stays.
+  const names = await app.getByTestId('catalogue-item').allTextContents();
+  await (shell.services.registry as unknown as { close(): Promise<void> }).close();
+  await app.getByTestId('catalogue-refresh').click();
+  await expect(app.getByTestId('catalogue-offline')).toBeVisible();
+  expect(await app.getByTestId('catalogue-item').allTextContents()).toEqual(names);
+  await keepScreenshot(app, 'catalogue-screen-offline-ar');
 });
