@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { channels, type ChannelName } from '../shared/ipc';
 import { err, ok, type Result } from '../shared/result';
+import type { Settings } from '../shared/settings';
 import { createAccounts, type Accounts } from './accounts/accounts';
 import { createConnections, type Connections } from './accounts/connections';
 import { createServiceMapStore, type ServiceMapStore } from './accounts/service-map-store';
@@ -116,7 +117,12 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
   const events = createEventBus();
   const sales = await createSaleServices(
     { db, now: deps.now, log: deps.log, events, settings: () => settings.read(), cashierId: () => session.currentCashierId() },
-    { credentialsFor: (id) => accounts.credentialsFor(id), ...(deps.providerFetch ? { fetch: deps.providerFetch } : {}), ...deps.sales },
+    {
+      credentialsFor: (id) => accounts.credentialsFor(id),
+      ...ownerSaleOptions(settings.read()),
+      ...(deps.providerFetch ? { fetch: deps.providerFetch } : {}),
+      ...deps.sales,
+    },
   );
   closers.push(() => sales.close());
 
@@ -166,6 +172,15 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
   const handlers = createHandlers(services);
   services.dispatch = createDispatch(handlers, deps.log, (name: ChannelName) => authorize(services, name));
   return ok(services);
+}
+
+/** The owner's settings the sale services read at start: provider addresses and the webhook receiver. */
+function ownerSaleOptions(settings: Settings) {
+  const urls = Object.fromEntries(Object.entries(settings.providerUrls).filter(([, url]) => url !== ''));
+  return {
+    ...(Object.keys(urls).length > 0 ? { providerUrls: urls } : {}),
+    webhook: { enabled: settings.webhookEnabled, port: settings.webhookPort },
+  };
 }
 
 /** What anyone at the counter may call before signing in: enough to show the sign-in screen. */

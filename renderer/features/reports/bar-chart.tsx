@@ -16,7 +16,7 @@ export function BarChart({ title, bars, testId }: { title: string; bars: Bar[]; 
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height + 24}`} role="img" aria-label={title} preserveAspectRatio="none" className="chart-svg">
+      <svg viewBox={`0 0 ${width} ${height + 24}`} role="img" aria-label={title} className="chart-svg">
         {bars.map((b, i) => {
           const h = (b.value / max) * height;
           const x = rtl ? width - (i + 1) * barWidth - i * gap : i * (barWidth + gap);

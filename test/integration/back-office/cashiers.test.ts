@@ -46,7 +46,7 @@ describe('sign-in', () => {
     expect(value(await h.call('cashiers.list', {})).cashiers.map((c) => c.id)).toEqual(['owner']);
   });
 
-  it('a cashier signs in with the PIN, each sale carries the id, and owner-only channels are refused', async () => {
+  it('a cashier signs in with the PIN, a sale carries the cashier id, and owner-only channels are refused', async () => {
     const ali = await withCashier();
     const wrong = await h.call('session.signIn', { cashierId: ali.id, pin: '0000' });
     expect(!wrong.ok && wrong.error.code).toBe('auth.wrong_pin');
@@ -59,6 +59,11 @@ describe('sign-in', () => {
     }
     expect((await h.call('settings.get', {})).ok).toBe(true);
     expect((await h.call('shift.current', {})).ok).toBe(true);
+    // A training sale through the real engine carries the signed-in cashier.
+    const sale = value(
+      await h.call('sale.submit', { number: '771234567', product: { kind: 'amount', amount: { minor: 100_00, currency: 'YER' } }, submitKey: 'cashier-test-0001' }),
+    );
+    expect(sale).toMatchObject({ cashierId: ali.id, training: true });
   });
 
   it('wrong PINs lock out with a growing wait, a locked PIN is not even checked, and the lock survives a restart', async () => {
