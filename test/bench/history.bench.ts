@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { historySearchRequestSchema, type HistorySearchRequest } from '../../shared/ipc/history';
 import { networks } from '../../shared/domain';
 import { createHistory } from '../../electron/history/history-search';
+import { createSearchIndexUpkeep } from '../../electron/history/search-index-upkeep';
 import { createJournal } from '../../electron/sales/journal';
 import { TX_EPOCH_MS } from '../../electron/sales/transaction-id';
 import { openDatabase } from '../../electron/store/database';
@@ -60,7 +61,20 @@ export default async function benchHistory(): Promise<BenchRow[]> {
     db.pragma('synchronous = FULL');
     // A year of sales in one transaction leaves the index in many segments, which a shop's index
     // grown sale by sale (and merged as it grows) never has; HISTORY_BENCH_MERGE=0 measures it so.
-    if (process.env.HISTORY_BENCH_MERGE !== '0') db.prepare("INSERT INTO sale_search (sale_search) VALUES ('optimize')").run();
+    // By default the index is measured as the app's idle upkeep leaves it, merged step by step.
+    let mergeSteps = 0;
+    let longestStepMs = 0;
+    const mergeStarted = performance.now();
+    if (process.env.HISTORY_BENCH_MERGE !== '0') {
+      const upkeep = createSearchIndexUpkeep(db);
+      for (;;) {
+        const stepStarted = performance.now();
+        const worked = upkeep.step();
+        longestStepMs = Math.max(longestStepMs, performance.now() - stepStarted);
+        if (!worked || ++mergeSteps >= 1_000_000) break;
+      }
+    }
+    const mergeMs = performance.now() - mergeStarted;
     db.exec('ANALYZE');
     const loadMs = performance.now() - loadStarted;
 
@@ -89,7 +103,11 @@ export default async function benchHistory(): Promise<BenchRow[]> {
       'next page (cursor)': () => ({ state: 'succeeded', cursor: String(any(sample).id) }),
     };
 
-    const rows: BenchRow[] = [{ name: `history: ${SALES.toLocaleString('en')} sales generated and indexed`, value: Math.round(loadMs), unit: 'ms', target: 'info', ok: true }];
+    const rows: BenchRow[] = [
+      { name: `history: ${SALES.toLocaleString('en')} sales generated and indexed`, value: Math.round(loadMs - mergeMs), unit: 'ms', target: 'info', ok: true },
+      { name: `history: idle index upkeep after the load (${mergeSteps} bounded steps)`, value: Math.round(mergeMs), unit: 'ms', target: 'info', ok: true },
+      { name: 'history: longest single upkeep step (holds the database)', value: round(longestStepMs), unit: 'ms', target: '< 250 ms', ok: longestStepMs < 250 },
+    ];
     for (const [name, make] of Object.entries(kinds)) {
       const times: number[] = [];
       let found = 0;

@@ -48,3 +48,21 @@ it('indexes the sales already in the journal, then follows new sales and late re
   expect(found('99988')).toEqual([1003]);
   expect(db.prepare("SELECT count(*) FROM sale_search").pluck().get()).toBe(3);
 });
+
+it('merges the index a bounded step at a time until nothing is left, and searches still find every sale', async () => {
+  const { createSearchIndexUpkeep } = await import('../../../electron/history/search-index-upkeep');
+  migrate(db, readMigrations(MIGRATIONS_DIR));
+  // Many small transactions: many segments, as a day of sales leaves them.
+  for (let i = 0; i < 400; i++) insertSale(10_000 + i, `77${String(1_000_000 + i * 37).padStart(7, '0')}`, `R${i}`);
+  const segments = () => (db.prepare("SELECT count(*) FROM sale_search_data WHERE id > 10").pluck().get() as number);
+  const before = segments();
+  const upkeep = createSearchIndexUpkeep(db);
+  let steps = 0;
+  while (upkeep.step() && steps < 1000) steps++;
+  expect(steps).toBeGreaterThan(0);
+  expect(steps).toBeLessThan(1000);
+  expect(upkeep.step()).toBe(false);
+  expect(segments()).toBeLessThanOrEqual(before);
+  expect(found('R399')).toEqual([10_399]);
+  expect(found(`77${String(1_000_000 + 5 * 37).padStart(7, '0')}`.slice(-5))).toContain(10_005);
+});
