@@ -32,8 +32,11 @@ export type ServiceDeps = {
   nativeBinding?: string;
   /** Draws and prints receipts (electron/platform/printer.ts); absent in the web shell, which prints nothing. */
   printer?: PrinterAdapter;
-  /** Encrypts provider credentials: electron/platform/secrets.ts in the app; else AES-GCM with a key file in dataDir. */
-  secretBox?: SecretBox;
+  /**
+   * Encrypts provider credentials: electron/platform/secrets.ts in the app (null where the OS has no
+   * encryption: accounts are then refused); absent: AES-GCM with a key file in dataDir (shell, tests).
+   */
+  secretBox?: SecretBox | null;
   /** Drives scheduled backups; tests pass their own. */
   timer?: Timer;
   /** Base URL and fetch for the back office's provider clients (tests point them at simulators). */
@@ -87,7 +90,7 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
   const settings = createSettingsRepository(db, deps.now);
   const accounts = createAccounts({
     db,
-    box: deps.secretBox ?? createNodeSecretBox(join(deps.dataDir, 'secret.key')),
+    box: deps.secretBox === undefined ? createNodeSecretBox(join(deps.dataDir, 'secret.key')) : deps.secretBox,
     now: deps.now,
     addSecret: (value) => deps.log.addSecret(value),
   });

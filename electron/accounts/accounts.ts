@@ -3,6 +3,7 @@
 // main process; what leaves for the renderer is `status()`: set or not, and at most the last two
 // characters of the non-secret fields (user name, account number) so the owner can tell accounts apart.
 import type { ProviderId } from '../../shared/domain';
+import { err, ok, type Result } from '../../shared/result';
 import type { AccountFields, AccountsStatus } from '../../shared/ipc/accounts';
 import { ACCOUNT_FIELDS, SECRET_FIELDS } from '../../shared/ipc/accounts';
 import type { SecretBox } from '../platform/secret-box';
@@ -10,7 +11,8 @@ import type { Db } from '../store/database';
 
 export type AccountsDeps = {
   db: Db;
-  box: SecretBox;
+  /** Null where the OS offers no encryption at all: accounts are then refused, never stored in clear. */
+  box: SecretBox | null;
   now: () => number;
   /** Every value set is registered with the redacting logger so it can never reach a log line. */
   addSecret: (value: string) => void;
@@ -27,6 +29,7 @@ export function createAccounts({ db, box, now, addSecret }: AccountsDeps) {
 
   function read(provider: ProviderId): Record<string, string> {
     const out: Record<string, string> = {};
+    if (!box) return out;
     for (const row of select.all(provider) as { field: string; ciphertext: Buffer; backend: string }[]) {
       if (row.backend !== box.backend) continue;
       const plain = box.decrypt(row.ciphertext);
@@ -43,10 +46,10 @@ export function createAccounts({ db, box, now, addSecret }: AccountsDeps) {
   for (const provider of Object.keys(ACCOUNT_FIELDS) as ProviderId[]) for (const value of Object.values(read(provider))) addSecret(value);
 
   return {
-    backend: box.backend,
-    isWeak: box.isWeak,
+    canStore: (): boolean => box !== null,
     /** Writes the given fields (others keep their value); an empty string clears a field. */
-    set<P extends ProviderId>(provider: P, fields: Partial<AccountFields<P>>): void {
+    set<P extends ProviderId>(provider: P, fields: Partial<AccountFields<P>>): Result<void> {
+      if (!box) return err('secrets.unavailable', 'no encryption available on this computer');
       const at = now();
       db.transaction(() => {
         for (const [field, value] of Object.entries(fields) as [string, string | undefined][]) {
@@ -57,6 +60,7 @@ export function createAccounts({ db, box, now, addSecret }: AccountsDeps) {
         }
       })();
       changed(provider);
+      return ok(undefined);
     },
     clear(provider: ProviderId): void {
       remove.run(provider);
@@ -84,7 +88,7 @@ export function createAccounts({ db, box, now, addSecret }: AccountsDeps) {
           }),
         };
       });
-      return { backend: box.backend, weakEncryption: box.isWeak, providers };
+      return { backend: box?.backend ?? 'none', weakEncryption: box?.isWeak ?? true, providers };
     },
     onChange(listener: (provider: ProviderId) => void): () => void {
       listeners.add(listener);

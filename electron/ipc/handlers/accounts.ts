@@ -14,7 +14,8 @@ export function createAccountHandlers(s: Services): HandlersOf<typeof accountCha
     'accounts.set': (request) => {
       const refused = needsPin();
       if (refused) return refused;
-      s.accounts.set(request.provider, request.fields);
+      const stored = s.accounts.set(request.provider, request.fields);
+      if (!stored.ok) return stored;
       s.deps.log.info('provider account changed', { provider: request.provider, fields: Object.keys(request.fields) });
       return ok(s.accounts.status());
     },
@@ -34,19 +35,23 @@ export function createAccountHandlers(s: Services): HandlersOf<typeof accountCha
       return result.ok ? ok({}) : result;
     },
     'accounts.wetaRegister': async (request) => {
-      const refused = needsPin();
+      const refused = needsPin() ?? (s.accounts.canStore() ? null : err('secrets.unavailable', 'no encryption available'));
       if (refused) return refused;
       const registered = await s.connections.wetaRegister(request);
       if (!registered.ok) return registered;
-      s.accounts.set('weta', { username: request.username, password: request.password });
+      const stored = s.accounts.set('weta', { username: request.username, password: request.password });
+      if (!stored.ok) return stored;
       s.deps.log.info('weta account registered', { username: request.username });
       return ok(s.accounts.status());
     },
     'accounts.wetaResetPassword': async ({ newPassword }) => {
+      // Weta would know a password this computer cannot keep: refuse before asking Weta.
+      if (!s.accounts.canStore()) return err('secrets.unavailable', 'no encryption available');
       const reset = await s.connections.wetaResetPassword(newPassword);
       if (!reset.ok) return reset;
       // Weta now knows only the new password: store it at once or the account is lost to the app.
-      s.accounts.set('weta', { password: newPassword });
+      const stored = s.accounts.set('weta', { password: newPassword });
+      if (!stored.ok) return stored;
       return ok(s.accounts.status());
     },
     'accounts.serviceMap.get': () => ok({ json: JSON.stringify(s.serviceMap.read(), null, 2) }),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAlqimahSimulator } from '../../../electron/providers/alqimah/simulator';
 import { startWetaSimulator } from '../../../electron/providers/weta/simulator';
+import { createNodeSecretBox } from '../../../electron/platform/secret-box';
 import { makeTempDir } from '../../support/temp-dir';
 import { startBackOffice, value, type Harness } from './back-office-harness';
 
@@ -118,7 +119,7 @@ describe('provider accounts', () => {
     expect(weta.requests.some((r) => r.path.endsWith('/register'))).toBe(true);
   });
 
-  it('a cashier cannot reach accounts; the renderer never gets a value back from any channel', async () => {
+  it('a cashier is refused the accounts channels', async () => {
     await setOwnerPin();
     value(await h.call('accounts.set', { provider: 'alqimah', fields: ALQIMAH }));
     value(await h.call('cashiers.save', { name: 'Ali', role: 'cashier', pin: '1357' }));
@@ -139,6 +140,23 @@ describe('provider accounts', () => {
     if (!bad.ok) expect(bad.error.code).toBe('settings.invalid_service_map');
     const notJson = await h.call('accounts.serviceMap.set', { json: '{' });
     expect(!notJson.ok && notJson.error.code).toBe('settings.invalid_service_map');
+  });
+});
+
+describe('where the OS encryption is weak or missing', () => {
+  it('a weak backend (Linux basic_text) is reported to the owner; no backend at all refuses accounts', async () => {
+    await h.close();
+    const plain = createNodeSecretBox(join(temp.dir, 'weak.key'));
+    h = await startBackOffice(temp.dir, { secretBox: { ...plain, backend: 'safe-storage:basic_text', isWeak: true } });
+    expect(value(await h.call('accounts.status', {})).weakEncryption).toBe(true);
+    await h.close();
+    h = await startBackOffice(temp.dir, { secretBox: null });
+    await setOwnerPin();
+    const refused = await h.call('accounts.set', { provider: 'weta', fields: WETA });
+    expect(!refused.ok && refused.error.code).toBe('secrets.unavailable');
+    const reset = await h.call('accounts.wetaResetPassword', { newPassword: 'whatever-123' });
+    expect(!reset.ok && reset.error.code).toBe('secrets.unavailable');
+    expect(await h.services.accounts.credentialsFor('weta')).toBeNull();
   });
 });
 

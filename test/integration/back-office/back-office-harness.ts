@@ -7,6 +7,7 @@ import type { Result } from '../../../shared/result';
 import { createRotatingLogFile } from '../../../electron/backup/rotating-log-file';
 import type { Timer } from '../../../electron/backup/backups';
 import { createLogger } from '../../../electron/log';
+import type { SecretBox } from '../../../electron/platform/secret-box';
 import { createServices, type Services } from '../../../electron/services';
 import { MIGRATIONS_DIR } from '../../support/temp-dir';
 
@@ -17,7 +18,10 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-export async function startBackOffice(dataDir: string, options: { now?: () => number; timer?: Timer; maxLogBytes?: number } = {}): Promise<Harness> {
+export async function startBackOffice(
+  dataDir: string,
+  options: { now?: () => number; timer?: Timer; maxLogBytes?: number; secretBox?: SecretBox | null } = {},
+): Promise<Harness> {
   const logFile = createRotatingLogFile({ folder: dataDir, maxBytes: options.maxLogBytes ?? 10_000_000, files: 3 });
   const now = options.now ?? Date.now;
   const created = await createServices({
@@ -28,6 +32,7 @@ export async function startBackOffice(dataDir: string, options: { now?: () => nu
     shell: 'web',
     version: 'test',
     ...(options.timer ? { timer: options.timer } : {}),
+    ...(options.secretBox !== undefined ? { secretBox: options.secretBox } : {}),
   });
   if (!created.ok) throw new Error(created.error.message);
   const services = created.value;
