@@ -233,6 +233,10 @@ export function createJournal(db: Db, now: () => number) {
   }
 
   return {
+    /** Runs several journal writes as one commit (one fsync): an answer and the state it led to land together. */
+    atomically<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
     /** Writes a new sale in state `created` with a fresh transaction id, committed on return. */
     create,
     /** Moves a sale forward; null when the move is not forward (already there, or final). Committed on return. */

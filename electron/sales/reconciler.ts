@@ -112,6 +112,15 @@ export function createReconciler(deps: ReconcilerDeps) {
       log.error('status threw', { txId, provider: provider.id, error: cause instanceof Error ? cause : String(cause) });
       outcome = { state: 'unknown', error: { code: 'internal', message: 'the status call failed unexpectedly' } };
     }
+    // The answer, the state it leads to and the check count land in one commit.
+    const settled = journal.atomically(() => settleCheck(sale, outcome));
+    // Shown only once committed.
+    if (settled.moved) publish(settled.after);
+    return settled.after;
+  }
+
+  function settleCheck(sale: Sale, outcome: StatusOutcome): { after: Sale | null; moved: boolean } {
+    const txId = sale.txId;
     journal.recordExchange(txId, 'status', outcome.raw);
     const checksDone = sale.checks + 1;
     const later = nextCheckAt(checksDone);
@@ -145,9 +154,7 @@ export function createReconciler(deps: ReconcilerDeps) {
         break;
     }
     journal.recordCheck(txId, moved && (moved.state === 'succeeded' || moved.state === 'failed') ? null : later);
-    const after = journal.get(txId);
-    if (moved) publish(after);
-    return after;
+    return { after: journal.get(txId), moved: moved !== null };
   }
 
   /** Checks every sale whose next check is due; returns how many were checked. */

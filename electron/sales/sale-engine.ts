@@ -225,8 +225,9 @@ export function createSaleEngine(deps: SaleEngineDeps) {
       log.error('pay threw', { txId: created.txId, provider: provider.id, error: cause instanceof Error ? cause : String(cause) });
       outcome = { state: 'unknown', error: { code: 'internal', message: 'the payment call failed unexpectedly' } };
     }
-    journal.recordExchange(created.txId, 'pay', outcome.raw);
-    const after = journal.move(
+    const after = journal.atomically(() => {
+      journal.recordExchange(created.txId, 'pay', outcome.raw);
+      return journal.move(
       created.txId,
       outcome.state,
       {
@@ -238,7 +239,8 @@ export function createSaleEngine(deps: SaleEngineDeps) {
         note: outcome.error?.code ?? outcome.message ?? provider.id,
       },
       outcome.state === 'pending' || outcome.state === 'unknown' ? deps.firstCheckAt() : null,
-    );
+      );
+    });
     // null: a webhook or a status check got there first; the journal's row is the truth.
     const current = after ?? journal.get(created.txId)!;
     publish(after);
