@@ -14,8 +14,10 @@ function readCsvLine(line: string): string[] {
     if (line[i] === '"') {
       i++;
       for (;;) {
-        if (line[i] === '"' && line[i + 1] === '"') (field += '"'), (i += 2);
-        else if (line[i] === '"') {
+        if (line[i] === '"' && line[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (line[i] === '"') {
           i++;
           break;
         } else field += line[i++];
