@@ -3,7 +3,7 @@
 import type { Product } from '../../../shared/domain';
 import type { CounterCatalogueItem } from '../../../shared/ipc/counter';
 import { toAsciiDigits } from '../../../shared/numbers';
-import { err, ok, type Result } from '../../../shared/result';
+import type { AppError, Result } from '../../../shared/result';
 
 export type GameCardDraft = { fields: Record<string, string>; quantity: string };
 
@@ -13,12 +13,17 @@ export function quantityBounds(item: CounterCatalogueItem): { min: number; max: 
   return { min, max: Math.max(min, item.maxQuantity), fixed: false };
 }
 
+// Results built by hand: shared/result.ts's err/ok would bring zod into the counter's first paint.
+function refuse(code: AppError['code'], message: string, params: AppError['params']): Result<never> {
+  return { ok: false, error: { code, message, params } };
+}
+
 export function orderProduct(item: CounterCatalogueItem, draft: GameCardDraft): Result<Extract<Product, { kind: 'game' }>> {
   const fields: Record<string, string> = {};
   for (const field of item.requiredFields) {
     const value = (draft.fields[field.code] ?? '').trim();
-    if (value === '') return err('input.missing_field', `${field.code} is required`, { field: field.name });
-    if (value.length > 200) return err('input.invalid', `${field.code} is too long`, { detail: field.name });
+    if (value === '') return refuse('input.missing_field', `${field.code} is required`, { field: field.name });
+    if (value.length > 200) return refuse('input.invalid', `${field.code} is too long`, { detail: field.name });
     fields[field.code] = value;
   }
   const { min, max, fixed } = quantityBounds(item);
@@ -27,7 +32,7 @@ export function orderProduct(item: CounterCatalogueItem, draft: GameCardDraft): 
   const digits = /^\p{Nd}+$/u.test(typed) ? toAsciiDigits(typed) : '';
   const quantity = fixed && typed === '' ? min : /^\d{1,6}$/.test(digits) ? Number(digits) : NaN;
   if (!Number.isInteger(quantity) || quantity < min || quantity > max) {
-    return err('input.invalid_quantity', `quantity must be ${min}..${max}`, { min, max });
+    return refuse('input.invalid_quantity', `quantity must be ${min}..${max}`, { min, max });
   }
-  return ok({ kind: 'game', linkCode: item.linkCode, name: item.name, fields, quantity });
+  return { ok: true, value: { kind: 'game', linkCode: item.linkCode, name: item.name, fields, quantity } };
 }

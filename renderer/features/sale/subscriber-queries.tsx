@@ -2,10 +2,13 @@
 // is a read, never a sale: it asks the provider each time the cashier presses.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { subscriberQueryKinds, type SubscriberQueryKind } from '../../../shared/domain';
+import type { SubscriberQueryKind } from '../../../shared/domain';
 import { errorText, useChannel } from '../../ipc/client';
 import { MoneyText } from './money-text';
 import type { SaleTarget } from './sale-target';
+
+// The kinds of shared/domain.ts, in the order the buttons show them (a type check holds them to it).
+const subscriberQueryKinds = ['balance', 'loan', 'offers'] as const satisfies readonly SubscriberQueryKind[];
 
 export function SubscriberQueries({ target }: { target: SaleTarget }) {
   const { t } = useTranslation();

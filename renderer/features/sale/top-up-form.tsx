@@ -4,9 +4,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/domain';
-import { money } from '../../../shared/money';
 import { errorText, useChannel } from '../../ipc/client';
-import { MoneyText } from './money-text';
+import { MINOR_PER_MAJOR, MoneyText } from './money-text';
 import { isUnitNetwork, type SaleTarget } from './sale-target';
 import { parseWhole } from './whole-number';
 
@@ -24,7 +23,7 @@ export function TopUpForm({ target, onChoose }: Props) {
   useEffect(() => input.current?.focus(), []);
 
   const whole = parseWhole(text);
-  const product = (value: number): Product => (byUnits ? { kind: 'units', units: value } : { kind: 'amount', amount: money(value * 100, 'YER') });
+  const product = (value: number): Product => (byUnits ? { kind: 'units', units: value } : { kind: 'amount', amount: { minor: value * MINOR_PER_MAJOR, currency: 'YER' } });
   const quote = useChannel(
     'sale.quote',
     { number: target.national, network: target.network, product: product(whole ?? 1) },
@@ -90,7 +89,7 @@ export function TopUpForm({ target, onChoose }: Props) {
       <div className="presets" role="group" aria-label={t('sale.topup.presets')}>
         {(byUnits ? UNIT_PRESETS : AMOUNT_PRESETS).map((value) => (
           <button key={value} type="button" className="preset" data-testid={`preset-${value}`} onClick={() => choose(value)}>
-            {byUnits ? t('sale.product.units', { count: value }) : <MoneyText value={money(value * 100, 'YER')} />}
+            {byUnits ? t('sale.product.units', { count: value }) : <MoneyText value={{ minor: value * MINOR_PER_MAJOR, currency: 'YER' }} />}
           </button>
         ))}
       </div>

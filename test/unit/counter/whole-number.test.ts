@@ -18,3 +18,11 @@ describe('parseWhole', () => {
     (typed) => expect(parseWhole(typed)).toBeNull(),
   );
 });
+
+describe('the counter copies of shared constants', () => {
+  it('the counter formats money with the same minor units per major unit as shared/money.ts', async () => {
+    const shared = await import('../../../shared/money');
+    const counter = await import('../../../renderer/features/sale/money-text');
+    expect(counter.MINOR_PER_MAJOR).toBe(shared.MINOR_PER_MAJOR);
+  });
+});
