@@ -110,6 +110,10 @@ export function createBackups(deps: BackupsDeps) {
     const file = join(deps.folder, name);
     const checked = check(file);
     if (!checked.ok) return checked;
+    // A sale still unresolved lives only in the current journal: replacing it would drop the
+    // reconciler's only record of money that may have moved.
+    const unresolved = (deps.db.prepare("SELECT COUNT(*) AS n FROM sales WHERE state IN ('created', 'sent', 'pending', 'unknown')").get() as { n: number }).n;
+    if (unresolved > 0) return err('backup.unresolved_sales', 'unresolved sales in the current database', { count: unresolved });
     const safety = await write('before-restore');
     if (!safety.ok) return safety;
     const source = new Database(file, { readonly: true, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) });

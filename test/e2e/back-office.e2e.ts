@@ -30,8 +30,9 @@ async function setOwnerPin(app: Page) {
   await expect(app.getByTestId('cashiers')).toContainText(/Sign-in is on|تسجيل الدخول مفعّل/);
 }
 
-function seedSales(shell: Shell, cashierId: string) {
+function seedSales(shell: Shell, cashierId: string): number[] {
   const journal = createJournal(shell.services.db, Date.now);
+  const unresolved: number[] = [];
   const rows = [
     { number: '771234567', network: 'yemen_mobile', minor: 1000_00, training: false, ok: true },
     { number: '731234567', network: 'you', minor: 500_00, training: false, ok: true },
@@ -42,7 +43,9 @@ function seedSales(shell: Shell, cashierId: string) {
     const sale = journal.create({ counter: 1, provider: 'alqimah', network: r.network, number: r.number, product: { kind: 'amount', amount: money(r.minor) }, cashierId, training: r.training });
     journal.move(sale.txId, 'sent', {}, Date.now() + 60_000);
     journal.move(sale.txId, r.ok ? 'succeeded' : 'unknown', r.ok ? { providerRef: `R${sale.txId}`, price: money(r.minor), message: 'تمت العملية بنجاح' } : { note: 'time-out' }, r.ok ? null : Date.now() + 60_000);
+    if (!r.ok) unresolved.push(sale.txId);
   }
+  return unresolved;
 }
 
 for (const language of ['ar', 'en'] as const) {
@@ -149,7 +152,7 @@ for (const language of ['ar', 'en'] as const) {
 
   test(`CSV and backup in ${language}: the history downloads with a BOM and Arabic, a backup restores`, async ({ app, shell }) => {
     if (language === 'en') await app.getByTestId('language-switch').click();
-    seedSales(shell, 'owner');
+    const unresolved = seedSales(shell, 'owner');
     await app.getByTestId('nav-reports').click();
     const download = app.waitForEvent('download');
     await app.getByTestId('csv-download').click();
@@ -168,6 +171,12 @@ for (const language of ['ar', 'en'] as const) {
     await app.getByTestId('backup-now').click();
     await expect(app.getByTestId('backup-done')).toBeVisible();
     shell.services.settings.update({ shopName: 'بعد' });
+    // A sale still being checked blocks the restore, in the owner's language.
+    await app.getByTestId('backup-restore').first().click();
+    await app.getByTestId('backup-restore-confirm').click();
+    await expect(app.getByTestId('restore-error')).toContainText(language === 'ar' ? 'قيد التحقق' : 'still being checked');
+    const journal = createJournal(shell.services.db, Date.now);
+    for (const txId of unresolved) journal.move(txId, 'failed', { error: { code: 'provider.rejected', message: 'x' } }, null);
     await app.getByTestId('backup-restore').first().click();
     await app.getByTestId('backup-restore-confirm').click();
     await expect(app.getByTestId('restore-done')).toBeVisible();
