@@ -25,16 +25,18 @@ export function resolveNumber(typed: string, network: Network | undefined): Resu
 
 export function createSubscriberLookup(list: ProviderList, now: () => number) {
   return {
+    /**
+     * The offers of the provider a sale of an offer on this network goes to: the engine routes an
+     * offer by network to the first provider that sells offers there, so listing another
+     * provider's codes would sell a code that provider does not know.
+     */
     async offers(number: SubscriberNumber): Promise<{ offers: CounterOffer[]; errors: AppError[] }> {
-      const offers: CounterOffer[] = [];
-      const errors: AppError[] = [];
-      const sellers = list.providers().filter((p) => p.supports(number.network, 'offer'));
-      const answers = await Promise.all(sellers.map(async (p) => ({ id: p.id, result: await p.offers(number) })));
-      for (const { id, result } of answers) {
-        if (result.ok) offers.push(...result.value.map((offer) => ({ ...offer, provider: id })));
-        else errors.push(result.error);
-      }
-      return { offers, errors };
+      const seller = list.providers().find((p) => p.supports(number.network, 'offer'));
+      if (!seller) return { offers: [], errors: [] };
+      const result = await seller.offers(number);
+      return result.ok
+        ? { offers: result.value.map((offer) => ({ ...offer, provider: seller.id })), errors: [] }
+        : { offers: [], errors: [result.error] };
     },
 
     async query(

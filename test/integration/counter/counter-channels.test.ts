@@ -109,11 +109,16 @@ describe('against the training simulators', () => {
     expect(second.items.map((i) => i.linkCode)).toEqual([first.items[0]!.linkCode]);
   });
 
-  it('offers for a number come from every provider that sells offers on its network', async () => {
+  it('offers for a number come from the provider an offer sale is routed to, and only from it', async () => {
     const lookup = createSubscriberLookup(registry, now);
     const sabafon = await lookup.offers({ national: '711234567', network: 'sabafon' });
     expect(sabafon.errors).toEqual([]);
-    expect(sabafon.offers.some((o) => o.provider === 'alqimah' && o.code === 'PREWhatsApp')).toBe(true);
+    expect(sabafon.offers.some((o) => o.code === 'PREWhatsApp')).toBe(true);
+    const routedTo = registry.route('sabafon', 'offer')[0]!.id;
+    expect(new Set(sabafon.offers.map((o) => o.provider))).toEqual(new Set([routedTo]));
+    // Weta sells offers on landlines; Al-Qimah does not: the landline's offers are Weta's.
+    const landline = await lookup.offers({ national: '1234567', network: 'landline' });
+    expect(landline.offers.every((o) => o.provider === registry.route('landline', 'offer')[0]?.id)).toBe(true);
   });
 
   it('a balance query answers with readable lines; a network with no query is unsupported', async () => {
