@@ -6,7 +6,7 @@
 import type { Db } from '../store/database';
 
 /** Pages merged per step: a few milliseconds of work. */
-const PAGES_PER_STEP = 64;
+const PAGES_PER_STEP = 16;
 
 export function createSearchIndexUpkeep(db: Db) {
   const merge = db.prepare("INSERT INTO sale_search (sale_search, rank) VALUES ('merge', ?)");
@@ -23,10 +23,16 @@ export function createSearchIndexUpkeep(db: Db) {
   };
 }
 
-/** Runs merge steps every `everyMs` (idle time between sales), a few per tick; returns a stop. */
-export function scheduleSearchIndexUpkeep(db: Db, everyMs = 30_000, stepsPerTick = 8): () => void {
+/**
+ * Runs a few merge steps every `everyMs`, only when no sale was made for `quietMs` (a step can hold
+ * the database for a few hundred milliseconds on a large index: never while the counter is busy).
+ * Returns a stop.
+ */
+export function scheduleSearchIndexUpkeep(db: Db, now: () => number, everyMs = 30_000, stepsPerTick = 4, quietMs = 120_000): () => void {
   const upkeep = createSearchIndexUpkeep(db);
+  const lastSale = db.prepare('SELECT max(created_at) FROM sales').pluck();
   const timer = setInterval(() => {
+    if (now() - ((lastSale.get() as number | null) ?? 0) < quietMs) return;
     for (let i = 0; i < stepsPerTick && upkeep.step(); i++);
   }, everyMs);
   timer.unref?.();

@@ -36,6 +36,7 @@ export function createPrintService(deps: PrintServiceDeps) {
   const selectFinalAttempt = db.prepare("SELECT 1 FROM receipt_prints WHERE tx_id = ? AND kind = 'final'").pluck();
   const insertPrint = db.prepare('INSERT INTO receipt_prints (tx_id, kind, at, error_code) VALUES (?, ?, ?, ?)');
   const markFailed = db.prepare('UPDATE receipt_prints SET error_code = ? WHERE id = ?');
+  const selectCashierName = db.prepare('SELECT name FROM cashiers WHERE id = ?').pluck();
 
   function config(): PrinterConfig {
     const raw = selectConfig.get() as string | undefined;
@@ -55,6 +56,7 @@ export function createPrintService(deps: PrintServiceDeps) {
     const s = settings.read();
     return {
       sale: toHistoryRow(sale),
+      cashierName: sale.cashierId === null ? null : ((selectCashierName.get(sale.cashierId) as string | undefined) ?? null),
       shop: { name: s.shopName, header: s.receiptHeader, footer: s.receiptFooter },
       kind,
       language: s.language,

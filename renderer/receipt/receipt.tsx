@@ -20,7 +20,7 @@ export function Receipt({ document: doc, printTarget = false }: { document: Rece
   const when = new Intl.DateTimeFormat(`${doc.language}-YE-u-nu-latn`, { dateStyle: 'medium', timeStyle: 'short' });
   const rows: [string, React.ReactNode, string][] = [
     ['date', when.format(sale.createdAt), 'date'],
-    ['cashier', sale.cashierId ?? '—', 'cashier'],
+    ['cashier', doc.cashierName ?? sale.cashierId ?? '—', 'cashier'],
     ['network', t(`receipt.network.${sale.network}`), 'network'],
     ['number', <bdi dir="ltr">{sale.number}</bdi>, 'number'],
     ['product', productText(t, sale), 'product'],

@@ -39,6 +39,8 @@ export const receiptShopSchema = z.object({
 /** Everything a receipt shows; built by the main process for printing, by the renderer for screen. */
 export const receiptDocumentSchema = z.object({
   sale: historyRowSchema,
+  /** The cashier's name from the back office, when the sale's cashier is known there. */
+  cashierName: z.string().nullable(),
   shop: receiptShopSchema,
   kind: receiptPrintKindSchema,
   language: languageSchema,

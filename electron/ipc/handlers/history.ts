@@ -10,7 +10,7 @@ import type { CallContext } from '../dispatch';
 
 export function createHistoryHandlers(s: Services): HandlersOf<typeof historyChannels, CallContext> {
   const history = createHistory(s.db, createJournal(s.db, s.deps.now));
-  s.onClose(scheduleSearchIndexUpkeep(s.db));
+  s.onClose(scheduleSearchIndexUpkeep(s.db, s.deps.now));
   return {
     'history.search': (query) => ok(history.search(query)),
     'history.get': ({ id }) => {

@@ -112,6 +112,15 @@ describe('print service', () => {
     expect(await withAdapter.print('12345')).toMatchObject({ ok: false, error: { code: 'sale.not_found' } });
   });
 
+  it("names the sale's cashier from the back office, and falls back to the id", () => {
+    const { printing } = service();
+    db.prepare("INSERT INTO cashiers (id, name, role, created_at) VALUES ('c-7', 'سارة', 'cashier', 1)").run();
+    const named = journal.create({ counter: 1, provider: 'weta', network: 'you', number: '733000111', product: { kind: 'units', units: 50 }, cashierId: 'c-7', training: true });
+    const unnamed = journal.create({ counter: 1, provider: 'weta', network: 'you', number: '733000112', product: { kind: 'units', units: 50 }, cashierId: 'gone', training: true });
+    expect(printing.preview(String(named.txId))).toMatchObject({ ok: true, value: { cashierName: 'سارة', kind: 'provisional', sale: { training: true } } });
+    expect(printing.preview(String(unnamed.txId))).toMatchObject({ ok: true, value: { cashierName: null, sale: { cashierId: 'gone' } } });
+  });
+
   it('keeps the printer config valid', () => {
     const { printing } = service();
     expect(printing.config()).toMatchObject({ mode: 'raster', port: 9100, paperWidth: '80' });
