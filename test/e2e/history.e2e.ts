@@ -57,15 +57,15 @@ for (const language of ['ar', 'en'] as const) {
     const arabicDigits = [...part].map((d) => String.fromCharCode(0x0660 + Number(d))).join('');
     await app.getByTestId('history-search').fill(language === 'ar' ? arabicDigits : part);
     await expect(results.locator('li')).toHaveCount(sales.filter((s) => s.number.includes(part)).length);
-    await expect(app.getByTestId(`history-row-${target.id}`)).toBeVisible();
-    await expect(app.getByTestId(`history-row-${target.id}`).locator('bdi')).toHaveAttribute('dir', 'ltr');
+    await expect(results.getByTestId(`history-row-${target.id}`)).toBeVisible();
+    await expect(results.getByTestId(`history-row-${target.id}`).locator('bdi')).toHaveAttribute('dir', 'ltr');
 
     // Our id and the provider's reference.
     await app.getByTestId('history-search').fill(target.id.slice(-9));
     await expect(results.locator('li')).toHaveCount(1);
     await app.getByTestId('history-search').fill(sales[44]!.ref!.toLowerCase());
     await expect(results.locator('li')).toHaveCount(1);
-    await expect(app.getByTestId(`history-row-${sales[44]!.id}`)).toBeVisible();
+    await expect(results.getByTestId(`history-row-${sales[44]!.id}`)).toBeVisible();
     await app.getByTestId('history-search').fill('');
 
     // Filters: state, then network with cashier.
@@ -87,7 +87,9 @@ for (const language of ['ar', 'en'] as const) {
     // A sale still checking: its timeline and a provisional receipt.
     const checking = sales.find((s) => s.state === 'unknown')!;
     await app.getByTestId('history-search').fill(checking.number);
-    await app.getByTestId(`history-row-${checking.id}`).click();
+    // Sales still checking are listed on top until they settle (the engine's sale.attention).
+    await expect(app.getByTestId('history-attention').getByTestId(`history-row-${checking.id}`)).toBeVisible();
+    await results.getByTestId(`history-row-${checking.id}`).click();
     const timeline = app.getByTestId('history-timeline').locator('li');
     await expect(timeline).toHaveCount(3);
     await expect(timeline.nth(2)).toHaveAttribute('data-state', 'unknown');

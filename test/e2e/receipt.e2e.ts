@@ -44,7 +44,7 @@ function seedSale(
 
 async function openSale(page: Page, id: string) {
   await page.getByTestId('nav-history').click();
-  await page.getByTestId(`history-row-${id}`).click();
+  await page.getByTestId('history-results').getByTestId(`history-row-${id}`).click();
   await expect(page.getByTestId('receipt')).toBeVisible();
 }
 
