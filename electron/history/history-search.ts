@@ -75,6 +75,9 @@ function ftsPhrase(term: string): string {
 }
 
 export function createHistory(db: Db, journal: Journal) {
+  // A search reads a few hundred kilobytes of index pages; SQLite's default 2 MB page cache keeps
+  // too few of them between searches over a million sales. 64 MB is small beside a shop PC's RAM.
+  if ((db.pragma('cache_size', { simple: true }) as number) > -65_536) db.pragma('cache_size = -65536');
   const selectPrints = db.prepare('SELECT kind, at, error_code AS errorCode FROM receipt_prints WHERE tx_id = ? ORDER BY id');
   const statements = new Map<string, Statement<unknown[]>>();
   function prepared(sql: string): Statement<unknown[]> {
