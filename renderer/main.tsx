@@ -24,7 +24,8 @@ async function start() {
       </I18nextProvider>
     </StrictMode>,
   );
-  performance.mark('pos-interactive');
+  // After the first frame is painted, not merely scheduled: what the benchmark measures.
+  requestAnimationFrame(() => setTimeout(() => performance.mark('pos-interactive'), 0));
 }
 
 void start();

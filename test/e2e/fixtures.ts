@@ -8,7 +8,6 @@ import { REPO_ROOT, startShell, type Shell } from '../harness/shell';
 export const ARTEFACTS = join(REPO_ROOT, 'artefacts', 'screenshots');
 
 export const test = base.extend<{ shell: Shell; app: Page }>({
-  // eslint-disable-next-line no-empty-pattern
   shell: async ({}, use) => {
     const logs: string[] = [];
     const shell = await startShell({ logSink: (line) => logs.push(line) });

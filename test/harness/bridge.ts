@@ -25,9 +25,9 @@ const pos: PosApi = {
         headers: { 'content-type': 'application/json', 'x-pos-token': __POS_TOKEN__ },
         body: JSON.stringify(request ?? {}),
       });
-      return await response.json();
+      return (await response.json()) as never;
     } catch (cause) {
-      return { ok: false, error: { code: 'internal', message: `bridge: ${(cause as Error).message}` } };
+      return { ok: false, error: { code: 'internal' as const, message: `bridge: ${(cause as Error).message}` } };
     }
   },
   on(name, listener) {
