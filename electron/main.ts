@@ -2,12 +2,15 @@
 // app's own `app://pos/` origin, and every IPC call routed through the contract's dispatch. All the
 // work is in the services (electron/services.ts), which run the same under plain Node.
 import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channelNames, EVENT_CHANNEL, IPC_PREFIX } from '../shared/ipc';
 import { createLogger } from './log';
+import { createRotatingLogFile } from './backup/rotating-log-file';
 import { appPaths } from './platform/app-paths';
+import { createElectronPrinter } from './platform/printer';
+import { createSafeStorageBox } from './platform/secrets';
 import { createServices, type Services } from './services';
 
 const APP_ORIGIN = 'app://pos';
@@ -27,8 +30,8 @@ let mainWindow: BrowserWindow | null = null;
 async function start(): Promise<void> {
   const paths = appPaths();
   mkdirSync(paths.dataDir, { recursive: true });
-  const logFile = join(paths.dataDir, 'pos.log');
-  const log = createLogger((line) => appendFileSync(logFile, line + '\n'));
+  const log = createLogger(createRotatingLogFile({ folder: paths.dataDir }).sink);
+  const printer = createElectronPrinter({ pageUrl: `${APP_ORIGIN}/index.html`, preload: paths.preload });
   const created = await createServices({
     dataDir: paths.dataDir,
     migrationsDir: paths.migrationsDir,
@@ -36,6 +39,8 @@ async function start(): Promise<void> {
     log,
     shell: 'electron',
     version: app.getVersion(),
+    secretBox: createSafeStorageBox(),
+    printer,
     ...(paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {}),
   });
   if (!created.ok) {
@@ -51,7 +56,10 @@ async function start(): Promise<void> {
   registerIpc(services);
   mainWindow = createWindow(paths.preload);
   services.events.subscribe((name, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, { name, payload }));
-  app.on('before-quit', () => void services.close());
+  app.on('before-quit', () => {
+    printer.close();
+    void services.close();
+  });
 }
 
 function serveRenderer(rendererDir: string) {

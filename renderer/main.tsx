@@ -8,14 +8,18 @@ import { I18nextProvider } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/app';
 import { createI18n } from './i18n';
+import { installReceiptWindow, RECEIPT_WINDOW_HASH } from './receipt/receipt-window';
 
 async function start() {
   const settings = await window.pos.invoke('settings.get', {});
   const i18n = await createI18n(settings.ok ? settings.value.language : 'ar');
+  const container = document.getElementById('root')!;
+  // The Electron printer's hidden window opens this same page at #receipt to draw one receipt.
+  if (location.hash === RECEIPT_WINDOW_HASH) return installReceiptWindow(container, i18n);
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
   });
-  createRoot(document.getElementById('root')!).render(
+  createRoot(container).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <QueryClientProvider client={queryClient}>
