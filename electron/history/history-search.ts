@@ -7,7 +7,7 @@ import type { HistoryDetail, HistoryPage, HistoryQuery, HistoryRow } from '../..
 import { toAsciiDigits, toNationalDigits } from '../../shared/numbers';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/database';
-import type { Journal, Sale } from '../sales/journal';
+import { saleSummary, type Journal, type Sale } from '../sales/journal';
 import { TX_EPOCH_MS } from '../sales/transaction-id';
 
 /** The trigram tokenizer needs three characters; shorter text matches the start of a number. */
@@ -16,24 +16,9 @@ const TRIGRAM = 3;
 const WINDOW = 5;
 const CLOCK_SLACK_MS = 86_400_000;
 
+/** A history row is the journal's summary of a sale (its view without the timeline). */
 export function toHistoryRow(sale: Sale): HistoryRow {
-  return {
-    id: String(sale.txId),
-    provider: sale.provider,
-    network: sale.network,
-    number: sale.number,
-    product: sale.product,
-    price: sale.price,
-    state: sale.state,
-    providerRef: sale.providerRef,
-    message: sale.message,
-    error: sale.error,
-    training: sale.training,
-    cashierId: sale.cashierId,
-    createdAt: sale.createdAt,
-    updatedAt: sale.updatedAt,
-    checks: sale.checks,
-  };
+  return saleSummary(sale);
 }
 
 /**

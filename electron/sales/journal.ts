@@ -288,25 +288,29 @@ export function createJournal(db: Db, now: () => number) {
     },
     view(sale: Sale): SaleView {
       const timeline = selectTimeline.all(sale.txId) as { state: SaleState; at: number; note: string | null }[];
-      return {
-        id: String(sale.txId),
-        provider: sale.provider,
-        network: sale.network,
-        number: sale.number,
-        product: sale.product,
-        price: sale.price,
-        state: sale.state,
-        providerRef: sale.providerRef,
-        message: sale.message,
-        error: sale.error,
-        training: sale.training,
-        cashierId: sale.cashierId,
-        createdAt: sale.createdAt,
-        updatedAt: sale.updatedAt,
-        checks: sale.checks,
-        timeline,
-      };
+      return { ...saleSummary(sale), timeline };
     },
   };
 }
 export type Journal = ReturnType<typeof createJournal>;
+
+/** What every screen shows of a sale, from its journal row: the SaleView without its timeline. */
+export function saleSummary(sale: Sale): Omit<SaleView, 'timeline'> {
+  return {
+    id: String(sale.txId),
+    provider: sale.provider,
+    network: sale.network,
+    number: sale.number,
+    product: sale.product,
+    price: sale.price,
+    state: sale.state,
+    providerRef: sale.providerRef,
+    message: sale.message,
+    error: sale.error,
+    training: sale.training,
+    cashierId: sale.cashierId,
+    createdAt: sale.createdAt,
+    updatedAt: sale.updatedAt,
+    checks: sale.checks,
+  };
+}

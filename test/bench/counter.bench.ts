@@ -2,12 +2,12 @@
 // number field has focus and the cashier can type: the `counter-number-focused` mark), median of 5
 // fresh browser contexts through the web shell; and the gzip size of the production renderer bundle
 // (every script and stylesheet the app ships; the bundled fonts are counted apart, already compressed).
-import { chromium } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { RENDERER_DIR, startShell } from '../harness/shell';
-import { median, type BenchRow } from './bench-row';
+import { RENDERER_DIR } from '../harness/shell';
+import type { BenchRow } from './bench-row';
+import { medianFirstPaint } from './first-paint';
 
 const RUNS = 5;
 const PAINT_TARGET_MS = 500;
@@ -18,31 +18,7 @@ export default async function benchCounter(): Promise<BenchRow[]> {
 }
 
 async function firstInteractivePaint(): Promise<BenchRow> {
-  const shell = await startShell();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const samples: number[] = [];
-  try {
-    for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(shell.url);
-      await page.locator('#counter-number:focus').waitFor();
-      samples.push(
-        await page.evaluate(() => {
-          const mark = performance.getEntriesByName('counter-number-focused')[0];
-          return mark ? mark.startTime : Number.NaN;
-        }),
-      );
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-    await shell.close();
-  }
-  const value = Math.round(median(samples));
+  const value = await medianFirstPaint({ runs: RUNS, readySelector: '#counter-number:focus', mark: 'counter-number-focused' });
   return {
     name: 'counter screen: first interactive paint, number field focused (median of 5)',
     value,
