@@ -94,9 +94,11 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
     now: deps.now,
     addSecret: (value) => deps.log.addSecret(value),
   });
+  const serviceMap = createServiceMapStore(db, deps.now);
   const connections = createConnections({
     accounts,
     settings: () => settings.read(),
+    alqimahServiceMap: () => serviceMap.read(),
     now: deps.now,
     log: deps.log,
     ...(deps.providerFetch ? { fetch: deps.providerFetch } : {}),
@@ -119,7 +121,15 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
 
   const events = createEventBus();
   const sales = await createSaleServices(
-    { db, now: deps.now, log: deps.log, events, settings: () => settings.read(), cashierId: () => session.currentCashierId() },
+    {
+      db,
+      now: deps.now,
+      log: deps.log,
+      events,
+      settings: () => settings.read(),
+      alqimahServiceMap: () => serviceMap.read(),
+      cashierId: () => session.currentCashierId(),
+    },
     {
       credentialsFor: (id) => accounts.credentialsFor(id),
       ...ownerSaleOptions(settings.read()),
@@ -138,7 +148,7 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
     settings,
     accounts,
     connections,
-    serviceMap: createServiceMapStore(db, deps.now),
+    serviceMap,
     session,
     shifts: createShifts({ db, now: deps.now, readBalances, cashierName: (id) => session.list().find((c) => c.id === id)?.name ?? id }),
     backups,

@@ -15,7 +15,13 @@ export type ProviderId = z.infer<typeof providerIdSchema>;
 export const productSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('amount'), amount: moneySchema }),
   z.object({ kind: z.literal('units'), units: z.number().int().positive() }),
-  z.object({ kind: z.literal('offer'), code: z.string().min(1).max(64), name: z.string().max(200).optional() }),
+  z.object({
+    kind: z.literal('offer'),
+    code: z.string().min(1).max(64),
+    name: z.string().max(200).optional(),
+    /** The provider whose list the offer came from: its code means nothing to the other one. */
+    provider: providerIdSchema.optional(),
+  }),
   z.object({
     kind: z.literal('game'),
     linkCode: z.string().min(1).max(64),

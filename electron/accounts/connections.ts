@@ -8,6 +8,7 @@ import type { Money } from '../../shared/money';
 import { err, ok, type Result } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import { createAlqimahProvider, type AlqimahProvider, type FeedVoucher } from '../providers/alqimah/client';
+import type { AlqimahServiceMap } from '../providers/alqimah/service-map';
 import type { Logger } from '../providers/provider';
 import { PROVIDER_URLS } from '../providers/registry';
 import { createWetaProvider, type WetaProvider } from '../providers/weta/client';
@@ -19,6 +20,8 @@ export type ConnectionsDeps = {
   settings: () => Settings;
   now: () => number;
   log: Logger;
+  /** The owner's Al-Qimah network/service map (balance, feed and catalogue service numbers). */
+  alqimahServiceMap?: () => AlqimahServiceMap;
   timeoutMs?: number;
   fetch?: typeof fetch;
 };
@@ -48,7 +51,10 @@ export function createConnections(deps: ConnectionsDeps) {
     const url = urlOf(id);
     const cached = built.get(id);
     if (cached && cached.url === url) return cached;
-    const fresh: Built = id === 'alqimah' ? { url, alqimah: createAlqimahProvider(common(id, url)) } : { url, weta: createWetaProvider(common(id, url)) };
+    const fresh: Built =
+      id === 'alqimah'
+        ? { url, alqimah: createAlqimahProvider({ ...common(id, url), ...(deps.alqimahServiceMap ? { serviceMap: deps.alqimahServiceMap } : {}) }) }
+        : { url, weta: createWetaProvider(common(id, url)) };
     built.set(id, fresh);
     return fresh;
   }

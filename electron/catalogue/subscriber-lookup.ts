@@ -1,14 +1,14 @@
 // What the counter asks the providers about a number before selling: the packages it can buy and
 // the subscriber queries (balance, loan, current offers). Reads only, never a payment, so a provider
 // that fails is simply passed over for the next one that sells the network.
-import type { Network, ProviderId, SubscriberInfo, SubscriberQueryKind } from '../../shared/domain';
+import type { Network, Product, ProviderId, SubscriberInfo, SubscriberQueryKind } from '../../shared/domain';
 import type { CounterOffer } from '../../shared/ipc/counter';
 import { checkFinalNumber } from '../../shared/numbers';
 import { err, ok, type AppError, type Result } from '../../shared/result';
 import type { Provider, SubscriberNumber } from '../providers/provider';
 
-/** The providers in use, preferred first (electron/providers/registry.ts). */
-export type ProviderList = { providers(): Provider[] };
+/** The providers in use (electron/providers/registry.ts): all of them, and those for one network and product or query in the owner's order. */
+export type ProviderList = { providers(): Provider[]; route(network: Network, what: Product['kind'] | SubscriberQueryKind): Provider[] };
 
 /** The typed number as a checked subscriber number, or why not; the cashier's network pick settles landline/ADSL. */
 export function resolveNumber(typed: string, network: Network | undefined): Result<SubscriberNumber> {
@@ -26,24 +26,24 @@ export function resolveNumber(typed: string, network: Network | undefined): Resu
 export function createSubscriberLookup(list: ProviderList, now: () => number) {
   return {
     /**
-     * The offers of the provider a sale of an offer on this network goes to: the engine routes an
-     * offer by network to the first provider that sells offers there, so listing another
-     * provider's codes would sell a code that provider does not know.
+     * The offers of every provider that sells offers on this network, in the owner's order. Each
+     * carries its provider, and the engine sells an offer only through the provider it came from.
      */
     async offers(number: SubscriberNumber): Promise<{ offers: CounterOffer[]; errors: AppError[] }> {
-      const seller = list.providers().find((p) => p.supports(number.network, 'offer'));
-      if (!seller) return { offers: [], errors: [] };
-      const result = await seller.offers(number);
-      return result.ok
-        ? { offers: result.value.map((offer) => ({ ...offer, provider: seller.id })), errors: [] }
-        : { offers: [], errors: [result.error] };
+      const answers = await Promise.all(
+        list.route(number.network, 'offer').map(async (seller) => ({ seller, result: await seller.offers(number) })),
+      );
+      return {
+        offers: answers.flatMap(({ seller, result }) => (result.ok ? result.value.map((offer) => ({ ...offer, provider: seller.id })) : [])),
+        errors: answers.flatMap(({ result }) => (result.ok ? [] : [result.error])),
+      };
     },
 
     async query(
       number: SubscriberNumber,
       kind: SubscriberQueryKind,
     ): Promise<Result<{ provider: ProviderId; info: SubscriberInfo; at: number }>> {
-      const askable = list.providers().filter((p) => p.supports(number.network, kind));
+      const askable = list.route(number.network, kind);
       if (askable.length === 0) return err('provider.unsupported', `no provider answers a ${kind} query for ${number.network}`);
       let last: Result<never> | null = null;
       for (const provider of askable) {

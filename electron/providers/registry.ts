@@ -1,11 +1,13 @@
 // Which provider sells what (DESIGN §6, §7, §11). Builds the provider clients from the owner's
-// credentials; routes a network and product to the providers that sell it, preferred first
-// (Al-Qimah for everything it supports, Weta as the other). With no provider account set at all
+// credentials; routes a network and product to the providers that sell it, in the owner's order
+// from settings (by default Al-Qimah for everything it supports, Weta as the other). With no provider account set at all
 // the app is in TRAINING MODE: both simulators start inside this process on 127.0.0.1 with generous
 // balances and the clients are pointed at them with training credentials, so a new install can
 // practise at once and every sale made is flagged as training.
-import type { Network, Product, ProviderId } from '../../shared/domain';
+import type { Network, Product, ProviderId, SubscriberQueryKind } from '../../shared/domain';
+import type { Package } from '../../shared/settings';
 import { createAlqimahProvider } from './alqimah/client';
+import type { AlqimahServiceMap } from './alqimah/service-map';
 import { defaultSimAccount, startAlqimahSimulator } from './alqimah/simulator';
 import type { Logger, Provider } from './provider';
 import { createWetaProvider } from './weta/client';
@@ -32,6 +34,10 @@ export type RegistryDeps = {
   order?: readonly ProviderId[];
   /** A fresh id for Al-Qimah's queries, from the same space as sale ids. */
   nextQueryId?: () => string;
+  /** The owner's choice of providers for a network, preferred first (settings); read at each sale. */
+  routes?: (network: Network) => readonly ProviderId[] | undefined;
+  alqimahServiceMap?: () => AlqimahServiceMap;
+  packages?: (network: Network) => readonly Package[];
   fetch?: typeof fetch;
 };
 
@@ -40,7 +46,8 @@ export type ProviderRegistry = {
   /** Providers that are set up (or simulated in training), preferred first. */
   providers(): Provider[];
   get(id: ProviderId): Provider | null;
-  route(network: Network, kind: Product['kind']): Provider[];
+  /** The providers that sell this product on this network, in the owner's order (settings), preferred first. */
+  route(network: Network, kind: Product['kind'] | SubscriberQueryKind): Provider[];
   /** Base URLs in use (the simulators' in training), for diagnostics. */
   urls(): Partial<Record<ProviderId, string>>;
   close(): Promise<void>;
@@ -88,7 +95,12 @@ export async function createProviderRegistry(deps: RegistryDeps): Promise<Provid
     built.set(
       id,
       id === 'alqimah'
-        ? createAlqimahProvider({ ...common, ...(deps.nextQueryId ? { nextQueryId: deps.nextQueryId } : {}) })
+        ? createAlqimahProvider({
+            ...common,
+            ...(deps.nextQueryId ? { nextQueryId: deps.nextQueryId } : {}),
+            ...(deps.alqimahServiceMap ? { serviceMap: deps.alqimahServiceMap } : {}),
+            ...(deps.packages ? { packages: deps.packages } : {}),
+          })
         : createWetaProvider(common),
     );
   }
@@ -98,7 +110,10 @@ export async function createProviderRegistry(deps: RegistryDeps): Promise<Provid
     isTraining: () => training,
     providers: () => list,
     get: (id) => built.get(id) ?? null,
-    route: (network, kind) => list.filter((p) => p.supports(network, kind)),
+    route(network, kind) {
+      const preferred = deps.routes?.(network) ?? order;
+      return preferred.map((id) => built.get(id)).filter((p): p is Provider => p !== undefined && p.supports(network, kind));
+    },
     urls: () => ({ ...urls }),
     async close() {
       for (const close of closers.reverse()) await close().catch(() => undefined);

@@ -83,6 +83,15 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     if (sale) deps.onSaleUpdated(view(sale));
   }
 
+  /**
+   * Who may sell this, preferred first. An offer picked from one provider's list goes only to that
+   * provider: the other would not know its code, so it is no fallback.
+   */
+  function sellers(network: Network, product: Product): Provider[] {
+    const routed = routing.route(network, product.kind);
+    return product.kind === 'offer' && product.provider ? routed.filter((p) => p.id === product.provider) : routed;
+  }
+
   function duplicateOf(national: string, product: Product): Sale | null {
     const minutes = deps.settings().duplicateWindowMinutes;
     if (minutes <= 0) return null;
@@ -106,7 +115,7 @@ export function createSaleEngine(deps: SaleEngineDeps) {
       training: routing.isTraining(),
     };
     if (network === null) return ok(base);
-    const provider = routing.route(network, request.product.kind)[0];
+    const provider = sellers(network, request.product)[0];
     if (!provider) return ok(base);
     const answer = await provider.quote(number, request.product).catch((cause: unknown) => {
       log.warn('quote threw', { provider: provider.id, error: cause instanceof Error ? cause : String(cause) });
@@ -143,7 +152,7 @@ export function createSaleEngine(deps: SaleEngineDeps) {
         id: String(duplicate.txId),
       });
     }
-    const candidates = routing.route(number.network, request.product.kind);
+    const candidates = sellers(number.network, request.product);
     const first = candidates[0];
     if (!first) return err('provider.unsupported', `no provider sells ${request.product.kind} on ${number.network}`);
 

@@ -4,6 +4,7 @@
 import type { ProviderId } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import type { EventBus } from '../events';
+import type { AlqimahServiceMap } from '../providers/alqimah/service-map';
 import type { Logger } from '../providers/provider';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry';
 import type { Db } from '../store/database';
@@ -45,6 +46,8 @@ export type SaleServiceDeps = {
   log: Logger;
   events: EventBus;
   settings: () => Settings;
+  /** The owner's Al-Qimah network/service map; the seeded defaults when absent. */
+  alqimahServiceMap?: () => AlqimahServiceMap;
   cashierId?: () => string | null;
 };
 
@@ -68,6 +71,9 @@ export async function createSaleServices(deps: SaleServiceDeps, options: SaleSer
     ...(options.providerTimeoutMs ? { timeoutMs: options.providerTimeoutMs } : {}),
     ...(options.providerOrder ? { order: options.providerOrder } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    routes: (network) => deps.settings().providerRoutes[network],
+    packages: (network) => deps.settings().packages.filter((p) => p.network === network),
+    ...(deps.alqimahServiceMap ? { alqimahServiceMap: deps.alqimahServiceMap } : {}),
     // Queries need never-reused ids too: from the same per-counter space as the sales.
     nextQueryId: () => String(db.transaction(() => ids.issue(deps.settings().counterNumber, now()))()),
   });

@@ -14,7 +14,7 @@ export function createCounterHandlers(s: Services, providers: () => ProviderList
   const now = s.deps.now;
   const cache = createCatalogueCache(s.db, now);
   const recent = createRecentNumbers(s.db, now);
-  const lookup = createSubscriberLookup({ providers: () => providers().providers() }, now);
+  const lookup = createSubscriberLookup({ providers: () => providers().providers(), route: (network, what) => providers().route(network, what) }, now);
   // One refresh at a time: a second press while the first is on the wire waits for the same answer.
   let refreshing: ReturnType<typeof cache.refresh> | null = null;
 

@@ -10,6 +10,7 @@
 import type { CatalogueItem, Network, Offer, Product, SubscriberInfo, SubscriberQueryKind } from '../../../shared/domain';
 import { money, moneyFromDecimal, parseDecimalToMinor, type Money } from '../../../shared/money';
 import { err, ok, type AppError, type ErrorCode, type Result } from '../../../shared/result';
+import type { Package } from '../../../shared/settings';
 import type { PayOutcome, PayRequest, Provider, ProviderDeps, Quote, RawExchange, StatusOutcome, StatusRequest, SubscriberNumber } from '../provider';
 import { defaultAlqimahServiceMap, type AlqimahServiceMap } from './service-map';
 import { loginToken, type AlqimahCredentials } from './token';
@@ -81,13 +82,17 @@ function isSameId(echoed: string | number, ours: string): boolean {
 }
 
 export type AlqimahDeps = ProviderDeps & {
-  serviceMap?: AlqimahServiceMap;
+  /** The owner's network/service map, read at each use so an edit applies to the next sale. */
+  serviceMap?: () => AlqimahServiceMap;
+  /** The packages the owner sells on a network: Al-Qimah has no list of sellable offers. */
+  packages?: (network: Network) => readonly Package[];
   /** A fresh, never reused TransactionID for each query; inject the journal's id source so queries and sales share one space. */
   nextQueryId?: () => string;
 };
 
 export function createAlqimahProvider(deps: AlqimahDeps) {
-  const map = deps.serviceMap ?? defaultAlqimahServiceMap;
+  const currentMap = deps.serviceMap ?? (() => defaultAlqimahServiceMap);
+  const packages = deps.packages ?? (() => []);
   const fetchFn = deps.fetch ?? fetch;
   const base = deps.baseUrl.replace(/\/+$/, '');
   let querySeq = 0;
@@ -235,7 +240,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
   }
 
   async function global<S extends z.ZodType>(service: number, schema: S, what: string, extra: Record<string, unknown> = {}): Promise<Result<z.infer<S>>> {
-    const ex = await callSafe(() => ({ NetworkNumber: map.global.networkNumber, ServiceNumber: service, ...extra }));
+    const ex = await callSafe(() => ({ NetworkNumber: currentMap().global.networkNumber, ServiceNumber: service, ...extra }));
     return ex.ok ? read(ex.value, schema, what) : ex;
   }
 
@@ -249,14 +254,14 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
   }
 
   async function agentBalance(): Promise<Result<Money>> {
-    const r = await global(map.global.balance, agentBalanceResponseSchema, 'the agent balance');
+    const r = await global(currentMap().global.balance, agentBalanceResponseSchema, 'the agent balance');
     if (!r.ok) return r;
     const m = yer(r.value.agentBalance);
     return m ? ok(m) : err('provider.bad_response', 'agent balance is not a number');
   }
 
   async function feedVouchers(): Promise<Result<FeedVoucher[]>> {
-    const r = await global(map.global.feed, feedResponseSchema, 'the feed vouchers');
+    const r = await global(currentMap().global.feed, feedResponseSchema, 'the feed vouchers');
     if (!r.ok) return r;
     return ok(
       r.value.data.map((v) => {
@@ -268,7 +273,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
   }
 
   async function categories(): Promise<Result<Category[]>> {
-    const r = await global(map.global.categories, categoriesResponseSchema, 'the game categories');
+    const r = await global(currentMap().global.categories, categoriesResponseSchema, 'the game categories');
     return r.ok ? ok(r.value.data) : r;
   }
 
@@ -297,7 +302,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
   }
 
   function queryService(network: Network, kind: SubscriberQueryKind): number | undefined {
-    const s = map.networks[network]?.services;
+    const s = currentMap().networks[network]?.services;
     if (!s) return undefined;
     return kind === 'balance' ? s.balance : kind === 'loan' ? s.loan : s.offersQuery;
   }
@@ -351,7 +356,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
   }
 
   async function query(number: SubscriberNumber, kind: SubscriberQueryKind): Promise<Result<SubscriberInfo>> {
-    const entry = map.networks[number.network];
+    const entry = currentMap().networks[number.network];
     const service = queryService(number.network, kind);
     if (!entry || service === undefined) return err('provider.unsupported', `Al-Qimah has no ${kind} query for ${number.network}`);
     const ex = await callSafe(() => ({ NetworkNumber: entry.networkNumber, ServiceNumber: service, MobileNumber: wireNumber(number), TransactionID: nextQueryId() }));
@@ -360,7 +365,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
 
   function supports(network: Network, what: Product['kind'] | SubscriberQueryKind): boolean {
     if (what === 'game') return true;
-    const entry = map.networks[network];
+    const entry = currentMap().networks[network];
     if (!entry) return false;
     switch (what) {
       case 'balance':
@@ -377,13 +382,13 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
   }
 
   async function offers(number: SubscriberNumber): Promise<Result<Offer[]>> {
-    const entry = map.networks[number.network];
+    const entry = currentMap().networks[number.network];
     if (!entry || entry.services.offerPayment === undefined) return ok([]);
-    return ok(entry.offers.map((o) => ({ code: o.code, name: o.name, ...(o.price && yer(o.price) ? { price: yer(o.price)! } : {}) })));
+    return ok(packages(number.network).map((p) => ({ code: p.code, name: p.name, ...(p.price ? { price: p.price } : {}) })));
   }
 
   async function quote(number: SubscriberNumber, product: Product): Promise<Result<Quote>> {
-    const entry = map.networks[number.network];
+    const entry = currentMap().networks[number.network];
     switch (product.kind) {
       case 'amount':
         if (entry?.pricing !== 'amount') return err('provider.unsupported', `${number.network} is topped up by units, not by amount`);
@@ -394,8 +399,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
         return ok({ price: money(product.units * unit, 'YER'), note: `${product.units} × ${entry.unitPrice}` });
       }
       case 'offer': {
-        const offer = entry?.offers.find((o) => o.code === product.code);
-        const price = offer?.price ? yer(offer.price) : undefined;
+        const price = packages(number.network).find((p) => p.code === product.code)?.price;
         return ok(price ? { price } : { note: 'price set by Al-Qimah at payment' });
       }
       case 'game': {
@@ -414,9 +418,10 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
     const hook = request.webhook ? { WebHookURL: request.webhook.url, WebHookCode: request.webhook.code } : {};
     const common = { MobileNumber: wireNumber(number), TransactionID: request.txId, ...hook };
     if (product.kind === 'game') {
-      return ok({ NetworkNumber: map.games.networkNumber, ServiceNumber: map.games.serviceNumber, ...common, LinkCode: product.linkCode, Fields: JSON.stringify(product.fields), Quantity: product.quantity });
+      const { games } = currentMap();
+      return ok({ NetworkNumber: games.networkNumber, ServiceNumber: games.serviceNumber, ...common, LinkCode: product.linkCode, Fields: JSON.stringify(product.fields), Quantity: product.quantity });
     }
-    const entry = map.networks[number.network];
+    const entry = currentMap().networks[number.network];
     if (!entry) return err('provider.unsupported', `Al-Qimah has no service for ${number.network}`);
     if (product.kind === 'offer') {
       if (entry.services.offerPayment === undefined) return err('provider.unsupported', `no offer payment for ${number.network}`);
@@ -476,7 +481,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
   }
 
   async function status(request: StatusRequest): Promise<StatusOutcome> {
-    const r = await callSafe(() => ({ NetworkNumber: map.global.networkNumber, ServiceNumber: map.global.status, TransactionID: request.txId }));
+    const r = await callSafe(() => ({ NetworkNumber: currentMap().global.networkNumber, ServiceNumber: currentMap().global.status, TransactionID: request.txId }));
     if (!r.ok) return { state: 'unknown', error: r.error };
     const ex = r.value;
     const raw = rawOf(ex);

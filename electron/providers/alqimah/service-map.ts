@@ -20,8 +20,6 @@ export const alqimahNetworkEntrySchema = z.object({
     topUp: serviceNumber.optional(),
     offerPayment: serviceNumber.optional(),
   }),
-  /** Offer codes the shop sells on this network (the API has no list of sellable offers). */
-  offers: z.array(z.object({ code: z.string().min(1), name: z.string(), price: decimalText.optional() })).default([]),
 });
 export type AlqimahNetworkEntry = z.infer<typeof alqimahNetworkEntrySchema>;
 
@@ -58,7 +56,6 @@ export const defaultAlqimahServiceMap: AlqimahServiceMap = alqimahServiceMapSche
       pricing: 'units',
       unitPrice: '1.21',
       services: { topUp: 201, offerPayment: 202 },
-      offers: [{ code: 'PREWhatsApp', name: 'باقة واتساب' }],
     },
     you: { networkNumber: 3, pricing: 'units', unitPrice: '1.2', services: { topUp: 301, offerPayment: 302 } },
     y: { networkNumber: 4, pricing: 'units', unitPrice: '1.15', services: { topUp: 401, offerPayment: 402 } },

@@ -45,7 +45,8 @@ export function OfferList({ target, onChoose }: Props) {
                 className="choice-item"
                 data-testid="offer"
                 data-code={offer.code}
-                onClick={() => onChoose({ kind: 'offer', code: offer.code, name: offer.name })}
+                data-provider={offer.provider}
+                onClick={() => onChoose({ kind: 'offer', code: offer.code, name: offer.name, provider: offer.provider })}
               >
                 <bdi className="choice-name">{offer.name}</bdi>
                 {offer.receives && <bdi className="muted">{offer.receives}</bdi>}

@@ -10,7 +10,10 @@ import { createSubscriberLookup, resolveNumber } from '../../../electron/catalog
 import { createProviderRegistry, type ProviderRegistry } from '../../../electron/providers/registry';
 import type { Provider } from '../../../electron/providers/provider';
 import { openDatabase, type Db } from '../../../electron/store/database';
+import type { Network, ProviderId } from '../../../shared/domain';
+import { money } from '../../../shared/money';
 import { err } from '../../../shared/result';
+import type { Package } from '../../../shared/settings';
 import { makeTempDir, MIGRATIONS_DIR } from '../../support/temp-dir';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -72,8 +75,19 @@ describe('numbers as the counter channels read them', () => {
 
 describe('against the training simulators', () => {
   let registry: ProviderRegistry;
+  // The owner's settings as the registry reads them at each call.
+  let routes: Partial<Record<Network, ProviderId[]>>;
+  const packages: Package[] = [{ network: 'sabafon', code: 'PREWhatsApp', name: 'باقة واتساب', price: money(1_500_00, 'YER') }];
   beforeEach(async () => {
-    registry = await createProviderRegistry({ credentialsFor: async () => null, now: Date.now, log: quiet, timeoutMs: 5000 });
+    routes = {};
+    registry = await createProviderRegistry({
+      credentialsFor: async () => null,
+      now: Date.now,
+      log: quiet,
+      timeoutMs: 5000,
+      routes: (network) => routes[network],
+      packages: (network) => packages.filter((p) => p.network === network),
+    });
   });
   afterEach(async () => {
     await registry.close();
@@ -109,16 +123,29 @@ describe('against the training simulators', () => {
     expect(second.items.map((i) => i.linkCode)).toEqual([first.items[0]!.linkCode]);
   });
 
-  it('offers for a number come from the provider an offer sale is routed to, and only from it', async () => {
+  it("offers come from every provider that sells them on the network, in the owner's order, each tagged with its provider", async () => {
     const lookup = createSubscriberLookup(registry, now);
     const sabafon = await lookup.offers({ national: '711234567', network: 'sabafon' });
     expect(sabafon.errors).toEqual([]);
-    expect(sabafon.offers.some((o) => o.code === 'PREWhatsApp')).toBe(true);
-    const routedTo = registry.route('sabafon', 'offer')[0]!.id;
-    expect(new Set(sabafon.offers.map((o) => o.provider))).toEqual(new Set([routedTo]));
-    // Weta sells offers on landlines; Al-Qimah does not: the landline's offers are Weta's.
+    // Al-Qimah's come from the owner's package list (its API has none), with the owner's price.
+    expect(sabafon.offers[0]).toEqual({ code: 'PREWhatsApp', name: 'باقة واتساب', price: money(1_500_00, 'YER'), provider: 'alqimah' });
+    expect(sabafon.offers.filter((o) => o.provider === 'alqimah')).toHaveLength(1);
+    expect(sabafon.offers.filter((o) => o.provider === 'weta').length).toBeGreaterThan(0);
+
+    routes.sabafon = ['weta', 'alqimah'];
+    const wetaFirst = await lookup.offers({ national: '711234567', network: 'sabafon' });
+    expect(wetaFirst.offers[0]!.provider).toBe('weta');
+    expect(wetaFirst.offers.at(-1)!.provider).toBe('alqimah');
+
+    routes.sabafon = ['weta'];
+    const wetaOnly = await lookup.offers({ national: '711234567', network: 'sabafon' });
+    expect(new Set(wetaOnly.offers.map((o) => o.provider))).toEqual(new Set(['weta']));
+    expect(registry.route('sabafon', 'units').map((p) => p.id)).not.toContain('alqimah');
+
+    // Al-Qimah sells no packages on landlines: the landline's offers are Weta's.
     const landline = await lookup.offers({ national: '1234567', network: 'landline' });
-    expect(landline.offers.every((o) => o.provider === registry.route('landline', 'offer')[0]?.id)).toBe(true);
+    expect(landline.offers.length).toBeGreaterThan(0);
+    expect(landline.offers.every((o) => o.provider === 'weta')).toBe(true);
   });
 
   it('a balance query answers with readable lines; a network with no query is unsupported', async () => {

@@ -32,7 +32,9 @@ function readCsvLine(line: string): string[] {
 describe('settings', () => {
   it('a fresh install gets every default, webhook off, backups daily', () => {
     const s = settingsSchema.parse({});
-    expect(s).toMatchObject({ language: 'ar', counterNumber: 1, webhookEnabled: false, webhookPort: 8787, backupEveryHours: 24, backupKeep: 14, packages: [] });
+    expect(s).toMatchObject({ language: 'ar', counterNumber: 1, webhookEnabled: false, webhookPort: 8787, backupEveryHours: 24, backupKeep: 14 });
+    // Seeded with the document's example package, which the owner edits or removes.
+    expect(s.packages).toEqual([{ network: 'sabafon', code: 'PREWhatsApp', name: 'باقة واتساب' }]);
     expect(s.providerUrls).toEqual({ alqimah: '', weta: '' });
   });
 
