@@ -13,8 +13,8 @@ type Language = (typeof LANGUAGES)[number];
 
 // What each language calls things: the tests read the screen as the cashier does.
 const WORDS = {
-  ar: { yemen_mobile: 'يمن موبايل', you: 'يو', sabafon: 'سبأفون', y: 'واي', yemen_4g: 'يمن 4G', landline: 'هاتف ثابت', adsl: 'إنترنت ADSL', success: 'تمت العملية بنجاح', alqimah: 'القمة', tooShort: 'الرقم قصير جداً.', unknownPrefix: 'بداية الرقم لا تطابق أي شبكة يمنية.' },
-  en: { yemen_mobile: 'Yemen Mobile', you: 'YOU', sabafon: 'Sabafon', y: 'Y', yemen_4g: 'Yemen 4G', landline: 'Landline', adsl: 'ADSL', success: 'Sale succeeded', alqimah: 'Al-Qimah', tooShort: 'The number is too short.', unknownPrefix: 'The number does not start like any Yemeni network.' },
+  ar: { yemen_mobile: 'يمن موبايل', you: 'يو', sabafon: 'سبأفون', y: 'واي', yemen_4g: 'يمن 4G', landline: 'هاتف ثابت', adsl: 'إنترنت ADSL', success: 'تمت العملية بنجاح', alqimah: 'القمة', weta: 'ويتا', tooShort: 'الرقم قصير جداً.', unknownPrefix: 'بداية الرقم لا تطابق أي شبكة يمنية.' },
+  en: { yemen_mobile: 'Yemen Mobile', you: 'YOU', sabafon: 'Sabafon', y: 'Y', yemen_4g: 'Yemen 4G', landline: 'Landline', adsl: 'ADSL', success: 'Sale succeeded', alqimah: 'Al-Qimah', weta: 'Weta', tooShort: 'The number is too short.', unknownPrefix: 'The number does not start like any Yemeni network.' },
 } as const;
 
 async function openCounter(page: Page, shell: Shell, language: Language) {
@@ -155,6 +155,32 @@ for (const language of LANGUAGES) {
       await app.keyboard.press('Enter');
       const sale = await confirmAndSucceed(app, shell, language, { network: 'sabafon', national: '711234567' });
       expect(JSON.parse(sale.product)).toMatchObject({ kind: 'offer', code });
+    });
+
+    test("a Weta package asks prepaid or postpaid and sells through Weta; an Al-Qimah package asks nothing", async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      await enterNumber(app, '771234567');
+      await app.keyboard.press('Alt+2');
+      const wetaOffer = app.locator('[data-testid="offer"][data-provider="weta"]').first();
+      const code = await wetaOffer.getAttribute('data-code');
+      await wetaOffer.click();
+      await expect(app.getByTestId('confirm-provider')).toHaveText(WORDS[language].weta);
+      await expect(app.getByTestId('line-type-prepaid')).toBeChecked();
+      await app.getByTestId('line-type-postpaid').check();
+      await expect(app.getByTestId('confirm-button')).toBeFocused();
+      await keepScreenshot(app, `counter-confirm-line-type-${language}`);
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+      const sold = shell.services.db.prepare('SELECT provider, subscriber_type, product FROM sales ORDER BY tx_id DESC LIMIT 1').get() as { provider: string; subscriber_type: string; product: string };
+      expect(sold).toMatchObject({ provider: 'weta', subscriber_type: 'postpaid' });
+      expect(JSON.parse(sold.product)).toMatchObject({ kind: 'offer', code, provider: 'weta' });
+
+      await app.keyboard.press('Escape');
+      await enterNumber(app, '711234567');
+      await app.keyboard.press('Alt+2');
+      await app.locator('[data-testid="offer"][data-provider="alqimah"]').first().click();
+      await expect(app.getByTestId('confirm-provider')).toHaveText(WORDS[language].alqimah);
+      await expect(app.getByTestId('line-type')).toHaveCount(0);
     });
 
     test('subscriber queries show a readable card and sell nothing', async ({ app, shell }) => {

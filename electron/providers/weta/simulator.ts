@@ -54,6 +54,8 @@ type Transaction = {
   transId: number;
   mobile: string;
   code: string;
+  /** The line type the bill was sent with: prepaid/postpaid for mobiles, line/adsl for 10 digits. */
+  type: string;
   amount: number;
   state: 'done' | 'pending' | 'banned';
   checksLeft: number;
@@ -475,6 +477,7 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
       transId: req.trans_id,
       mobile: req.mobile,
       code: req.code,
+      type: req.type,
       amount: offer.amount,
       state: pending ? 'pending' : 'done',
       checksLeft: pending ? fault.checks : 0,

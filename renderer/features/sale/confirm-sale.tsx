@@ -4,7 +4,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/domain';
-import type { SaleView } from '../../../shared/ipc/sales';
+import type { SaleSubmitRequest, SaleView } from '../../../shared/ipc/sales';
+import { isMobileNetwork } from '../../../shared/numbers';
 import { call, errorText, PosError, useChannel } from '../../ipc/client';
 import { MoneyText } from './money-text';
 import { NetworkBadge } from './network-badge';
@@ -23,9 +24,12 @@ export function ConfirmSale({ target, product, onSold }: Props) {
   const [sending, setSending] = useState(false);
   const [duplicateConfirmed, setDuplicateConfirmed] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
+  const [subscriberType, setSubscriberType] = useState<NonNullable<SaleSubmitRequest['subscriberType']>>('prepaid');
   const inFlight = useRef(false);
   const button = useRef<HTMLButtonElement>(null);
   const ready = quote.isSuccess && quote.data.provider !== null;
+  // Weta bills a mobile package differently for prepaid and postpaid lines, so it must be told which.
+  const asksLineType = quote.data?.provider === 'weta' && product.kind === 'offer' && isMobileNetwork(target.network);
   useEffect(() => {
     if (ready) button.current?.focus();
   }, [ready]);
@@ -53,6 +57,7 @@ export function ConfirmSale({ target, product, onSold }: Props) {
         product,
         submitKey: crypto.randomUUID(),
         ...(acknowledged ? { confirmDuplicate: true } : {}),
+        ...(asksLineType ? { subscriberType } : {}),
       });
       onSold(sale);
     } catch (cause) {
@@ -104,6 +109,22 @@ export function ConfirmSale({ target, product, onSold }: Props) {
             )}
           </dd>
         </div>
+        {asksLineType && (
+          <div>
+            <dt id="line-type">{t('sale.confirm.lineType')}</dt>
+            <dd role="radiogroup" aria-labelledby="line-type" className="line-type" data-testid="line-type">
+              {(['prepaid', 'postpaid'] as const).map((type) => (
+                <label key={type}>
+                  <input type="radio" name="line-type" value={type} checked={subscriberType === type} onChange={() => {
+                      setSubscriberType(type);
+                      button.current?.focus();
+                    }} data-testid={`line-type-${type}`} />{' '}
+                  {t(`sale.confirm.${type}`)}
+                </label>
+              ))}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('sale.confirm.provider')}</dt>
           <dd data-testid="confirm-provider">{quote.data?.provider ? t(`sale.provider.${quote.data.provider}`) : '…'}</dd>

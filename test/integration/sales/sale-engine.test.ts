@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Product } from '../../../shared/domain';
 import { money } from '../../../shared/money';
-import { chargesOf, simulatorState, startRig, type Rig } from './sale-rig';
+import { chargesOf, simulatorState, startRig, WETA_USER, type Rig } from './sale-rig';
 
 const topUp: Product = { kind: 'amount', amount: money(1000_00) };
 const wetaOffer: Product = { kind: 'offer', code: '1' };
@@ -165,6 +165,42 @@ describe('sale engine', () => {
     expect(r.value.provider).toBe('weta');
     expect(r.value.state).toBe('succeeded');
     expect(chargesOf(rig, 'weta', r.value.id)).toBe(1);
+    expect(rig.alqimah.ledger.charges.length).toBe(0);
+  });
+
+  it("an offer goes only to the provider whose list it came from, with the line type; the owner's routes choose who sells a network", async () => {
+    rig = await startRig({ order: ['alqimah', 'weta'] });
+    const taggedOffer: Product = { kind: 'offer', code: '1', provider: 'weta' };
+    const quote = await rig.sales.engine.quote({ number: '777123456', product: taggedOffer });
+    expect(quote.ok && quote.value.provider).toBe('weta');
+    const sold = await rig.sales.engine.submit({ number: '777123456', product: taggedOffer, subscriberType: 'postpaid', submitKey: submitKey() });
+    expect(sold.ok && sold.value).toMatchObject({ provider: 'weta', state: 'succeeded' });
+    if (!sold.ok) return;
+    expect(rig.weta.ledger.transaction(WETA_USER.username, Number(sold.value.id))?.type).toBe('postpaid');
+    expect(rig.alqimah.ledger.charges.length).toBe(0);
+
+    // The owner's route for the network is read at each sale: with Weta alone, an untagged offer
+    // goes to Weta, and a top-up (which Weta does not sell) is refused before anything is sent.
+    const before = await rig.sales.engine.submit({ number: '771234567', product: { kind: 'offer', code: '1' }, submitKey: submitKey() });
+    expect(before.ok && before.value.provider).toBe('alqimah');
+    rig.settings.providerRoutes = { yemen_mobile: ['weta'] };
+    const after = await rig.sales.engine.submit({ number: '771234568', product: { kind: 'offer', code: '1' }, submitKey: submitKey() });
+    expect(after.ok && after.value.provider).toBe('weta');
+    const topUpRefused = await rig.sales.engine.submit({ number: '771234569', product: topUp, submitKey: submitKey() });
+    expect(topUpRefused).toMatchObject({ ok: false, error: { code: 'provider.unsupported' } });
+    expect(rig.weta.ledger.entries.filter((e) => e.kind === 'charge')).toHaveLength(2);
+  });
+
+  it('an offer from one provider never falls back to the other, which would not know its code', async () => {
+    rig = await startRig({
+      order: ['alqimah', 'weta'],
+      sales: {
+        credentialsFor: async (id): Promise<Record<string, string>> => (id === 'alqimah' ? { userName: 'x', password: 'wrong', accountNumber: '1', apiToken: 'nope' } : { ...WETA_USER }),
+      },
+    });
+    const r = await rig.sales.engine.submit({ number: '777123456', product: { kind: 'offer', code: 'PREWhatsApp', provider: 'alqimah' }, submitKey: submitKey() });
+    expect(r.ok && r.value.state).toBe('failed');
+    expect(rig.weta.ledger.entries.length).toBe(0);
     expect(rig.alqimah.ledger.charges.length).toBe(0);
   });
 
