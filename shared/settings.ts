@@ -27,7 +27,6 @@ export const settingsSchema = z.object({
   receiptFooter: z.string().max(300).default(''),
   /** Counter number on a shared provider account: part of every transaction id (DESIGN §7). */
   counterNumber: z.number().int().min(0).max(99).default(1),
-  paperWidth: z.enum(['58', '80']).default('80'),
   lowBalanceThreshold: z.number().int().min(0).max(1_000_000_000).default(5_000_00),
   duplicateWindowMinutes: z.number().int().min(0).max(120).default(5),
   /** The providers' base URLs; empty means the documented address (electron/providers/registry.ts). */
@@ -36,8 +35,11 @@ export const settingsSchema = z.object({
     .default({ alqimah: '', weta: '' }),
   /** Which provider sells each network, preferred first; the next one is the fallback. */
   providerRoutes: z.partialRecord(networkSchema, z.array(providerIdSchema).max(2)).default({}),
-  /** The packages the counter offers per network, as the owner edits them. */
-  packages: z.array(packageSchema).max(500).default([]),
+  /**
+   * The packages the counter offers per network, as the owner edits them: Al-Qimah's offer codes
+   * (its API has no list of sellable offers). Seeded with the document's example code.
+   */
+  packages: z.array(packageSchema).max(500).default([{ network: 'sabafon', code: 'PREWhatsApp', name: 'باقة واتساب' }]),
   /** Al-Qimah's webhook receiver (DESIGN §7): off by default. */
   webhookEnabled: z.boolean().default(false),
   webhookPort: z.number().int().min(1024).max(65535).default(8787),

@@ -1,6 +1,7 @@
 // The receipt, rendered by real Chromium through the web shell: captured at the printer's dot width
 // (384 for 58 mm, 576 for 80 mm), encoded as ESC/POS raster, sent over TCP to the test printer and
 // decoded back; printed to PDF at 58 and 80 mm and read back with pdftotext, every field checked.
+// The owner's printer settings drive a sale's own receipt through the app's print window.
 // Renderings are kept under artefacts/receipts/ (not committed).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { PAPER_DOTS } from '../../shared/ipc/printing';
 import { printPng } from '../../electron/printing/receipt-printer';
 import { createJournal } from '../../electron/sales/journal';
 import { startShell, REPO_ROOT, type Shell } from '../harness/shell';
+import { chromiumPrinter } from '../harness/chromium-printer';
 import { blackRatio, jobToPng, startTestPrinter, type TestPrinter } from '../harness/test-printer';
 import { expect, test } from './fixtures';
 
@@ -215,3 +217,58 @@ test('reprint through the print channel: the receipt, then copies; a provisional
     await shell.close();
   }
 });
+
+const PRINTER_TEXT = {
+  ar: { port: 'أدخل منفذاً من ١ إلى ٦٥٥٣٥.', typedPort: (port: number) => String(port).replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d))) },
+  en: { port: 'Enter a port from 1 to 65535.', typedPort: (port: number) => String(port) },
+} as const;
+
+for (const language of ['ar', 'en'] as const) {
+  test(`the owner sets the receipt printer in Settings (${language}); each sale then prints its receipt by itself`, async ({ page, context }) => {
+    // The print window of the Electron adapter, as a second Chromium page of the same app.
+    let appUrl = '';
+    const shell = await startShell({ deps: { printer: chromiumPrinter(() => context.newPage(), () => appUrl) } });
+    appUrl = shell.url;
+    try {
+      setShop(shell, language);
+      await page.goto(shell.url);
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('settings-tab-printer').click();
+      await page.getByTestId('printer-host').fill('127.0.0.1');
+      await page.getByTestId('printer-port').fill('70000');
+      await page.getByTestId('printer-save').click();
+      await expect(page.getByTestId('invalid-printer-port')).toHaveText(PRINTER_TEXT[language].port);
+      expect(await page.evaluate(() => window.pos.invoke('printer.get', {}))).toMatchObject({ ok: true, value: { host: '' } });
+
+      await page.getByTestId('printer-port').fill(PRINTER_TEXT[language].typedPort(printer.port));
+      await page.getByTestId('printer-paperWidth').selectOption('58');
+      await expect(page.getByTestId('printer-autoPrint')).toBeChecked();
+      await page.getByTestId('printer-save').click();
+      await expect(page.getByTestId('printer-saved')).toBeVisible();
+      await expect(page.getByTestId('invalid-printer-port')).toHaveCount(0);
+      expect(await page.evaluate(() => window.pos.invoke('printer.get', {}))).toMatchObject({
+        ok: true,
+        value: { mode: 'raster', host: '127.0.0.1', port: printer.port, paperWidth: '58', autoPrint: true },
+      });
+
+      await page.getByTestId('nav-sale').click();
+      await page.getByTestId('number-input').pressSequentially('771234567');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('preset-500').click();
+      await expect(page.getByTestId('confirm-button')).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+      const [job] = await printer.waitForJobs(1);
+      expect(job!.widthDots).toBe(384);
+      expect(job!.endsWithCut).toBe(true);
+      expect(blackRatio(job!)).toBeGreaterThan(0.03);
+      await expect(page.getByTestId('print-status')).toBeVisible();
+      keep(`auto-print-58mm-${language}`, jobToPng(job!));
+      // Printed once by itself: the journal has one receipt print of that sale, not a copy.
+      const prints = shell.services.db.prepare('SELECT kind FROM receipt_prints').pluck().all();
+      expect(prints).toEqual(['final']);
+    } finally {
+      await shell.close();
+    }
+  });
+}

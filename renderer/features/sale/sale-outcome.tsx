@@ -14,12 +14,14 @@ type Props = {
   onNewSale(): void;
   /** Prints (or queues) the receipt of this sale; the counter calls the receipts channel. */
   onPrintReceipt(sale: SaleView): Promise<void>;
+  /** Print once as soon as the outcome shows (the owner's printer setting). */
+  autoPrint: boolean;
 };
 
 /** Enter presses this soon after the outcome appears are the confirm press still bouncing. */
 const SETTLE_MS = 600;
 
-export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt }: Props) {
+export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPrint }: Props) {
   const { t } = useTranslation();
   const [sale, setSale] = useState(submitted);
   const [printing, setPrinting] = useState<'idle' | 'printing' | 'printed' | Error>('idle');
@@ -54,6 +56,13 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt }: Prop
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  // Once per outcome, even when React runs effects twice: a second print would be marked a copy.
+  const autoPrinted = useRef(false);
+  useEffect(() => {
+    if (!autoPrint || autoPrinted.current) return;
+    autoPrinted.current = true;
+    void printRef.current();
+  }, [autoPrint]);
 
   async function print() {
     setPrinting('printing');

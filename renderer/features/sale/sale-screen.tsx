@@ -7,7 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Network, Product } from '../../../shared/domain';
 import type { SaleView } from '../../../shared/ipc/sales';
 import { checkFinalNumber } from '../../../shared/numbers';
-import { call } from '../../ipc/client';
+import type { PrinterConfig } from '../../../shared/ipc/printing';
+import { call, useChannel } from '../../ipc/client';
 import { ConfirmSale } from './confirm-sale';
 import { NetworkChoice } from './network-choice';
 import { NumberField, type NumberFieldHandle } from './number-field';
@@ -57,6 +58,12 @@ async function printReceipt(sale: SaleView): Promise<void> {
   await call('receipt.print', { id: sale.id });
 }
 
+/** The owner asked for a receipt after every sale and a printer is set up to take it. */
+function printsByItself(printer: PrinterConfig | undefined): boolean {
+  if (!printer?.autoPrint) return false;
+  return printer.mode === 'raster' ? printer.host !== '' : printer.deviceName !== '';
+}
+
 export default function SaleScreen() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -66,6 +73,7 @@ export default function SaleScreen() {
   const [tab, setTab] = useState<ProductTab>('topup');
   const numberField = useRef<NumberFieldHandle>(null);
   const recent = useRef<RecentNumbersHandle>(null);
+  const printer = useChannel('printer.get', {});
 
   const toNumber = useCallback((clear: boolean) => {
     if (clear) {
@@ -161,7 +169,7 @@ export default function SaleScreen() {
             <ProductStep target={step.target} tab={tab} onTab={setTab} onChoose={(product) => setStep({ at: 'confirm', target: step.target, product })} />
           )}
           {step.at === 'confirm' && <ConfirmSale key={JSON.stringify(step.product)} target={step.target} product={step.product} onSold={onSold} />}
-          {step.at === 'outcome' && <SaleOutcome sale={step.sale} onNewSale={() => toNumber(true)} onPrintReceipt={printReceipt} />}
+          {step.at === 'outcome' && <SaleOutcome sale={step.sale} onNewSale={() => toNumber(true)} onPrintReceipt={printReceipt} autoPrint={printsByItself(printer.data)} />}
         </div>
         <ShortcutList shortcuts={SHORTCUTS[step.at]} />
       </div>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { MINOR_PER_MAJOR, parseDecimalToMinor } from '../../../shared/money';
 import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/settings';
 import { errorText, useChannelMutation } from '../../ipc/client';
+import { typedInteger } from './typed-integer';
 
 type Draft = Record<string, string | boolean>;
 type TextField = { key: string; kind: 'text' | 'textarea' | 'number' | 'url' };
@@ -37,17 +38,10 @@ function toDraft(s: Settings): Draft {
     backupKeep: String(s.backupKeep),
     alqimahUrl: s.providerUrls.alqimah,
     wetaUrl: s.providerUrls.weta,
-    paperWidth: s.paperWidth,
     language: s.language,
     digitStyle: s.digitStyle,
     webhookEnabled: s.webhookEnabled,
   };
-}
-
-/** A number typed by the owner, any digits; NaN (refused by the schema) when it is not one. */
-function integer(text: string): number {
-  const ascii = text.trim().replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0));
-  return /^-?\d+$/.test(ascii) ? Number(ascii) : Number.NaN;
 }
 
 function toPatch(d: Draft): Record<string, unknown> {
@@ -56,14 +50,13 @@ function toPatch(d: Draft): Record<string, unknown> {
     shopName: d.shopName,
     receiptHeader: d.receiptHeader,
     receiptFooter: d.receiptFooter,
-    counterNumber: integer(String(d.counterNumber)),
+    counterNumber: typedInteger(String(d.counterNumber)),
     lowBalanceThreshold: threshold ?? Number.NaN,
-    duplicateWindowMinutes: integer(String(d.duplicateWindowMinutes)),
-    webhookPort: integer(String(d.webhookPort)),
-    backupEveryHours: integer(String(d.backupEveryHours)),
-    backupKeep: integer(String(d.backupKeep)),
+    duplicateWindowMinutes: typedInteger(String(d.duplicateWindowMinutes)),
+    webhookPort: typedInteger(String(d.webhookPort)),
+    backupEveryHours: typedInteger(String(d.backupEveryHours)),
+    backupKeep: typedInteger(String(d.backupKeep)),
     providerUrls: { alqimah: String(d.alqimahUrl).trim(), weta: String(d.wetaUrl).trim() },
-    paperWidth: d.paperWidth,
     language: d.language,
     digitStyle: d.digitStyle,
     webhookEnabled: d.webhookEnabled,
@@ -142,7 +135,6 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
             </label>
           );
         })}
-        {select('paperWidth', ['58', '80'])}
         {select('language', ['ar', 'en'])}
         {select('digitStyle', ['arabic', 'western'])}
         <label className="field field-check">

@@ -1,16 +1,18 @@
-// The owner's settings (F5): general values, provider accounts, which provider sells what,
-// cashiers and backups. Owner only: the main process refuses every channel here to a cashier.
+// The owner's settings (F5): general values, the receipt printer, provider accounts, which
+// provider sells what, cashiers and backups. Owner only: the main process refuses every channel
+// here to a cashier.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, useChannel } from '../../ipc/client';
 import { BackupPanel } from './backup-panel';
 import { CashierList } from './cashier-list';
 import { GeneralSettings } from './general-settings';
+import { PrinterSettings } from './printer-settings';
 import { ProviderAccounts } from './provider-accounts';
 import { SalesRouting } from './sales-routing';
 import './settings.css';
 
-const TABS = ['general', 'accounts', 'routes', 'cashiers', 'backup'] as const;
+const TABS = ['general', 'printer', 'accounts', 'routes', 'cashiers', 'backup'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function SettingsScreen() {
@@ -35,6 +37,7 @@ export default function SettingsScreen() {
           </div>
           {settings.error && <p className="error" role="alert">{errorText(t, settings.error)}</p>}
           {settings.data && tab === 'general' && <GeneralSettings settings={settings.data} />}
+          {tab === 'printer' && <PrinterSettings />}
           {tab === 'accounts' && <ProviderAccounts />}
           {settings.data && tab === 'routes' && <SalesRouting settings={settings.data} />}
           {tab === 'cashiers' && <CashierList />}
