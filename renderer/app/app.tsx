@@ -1,5 +1,5 @@
 // The frame around every screen: title, training banner, F-key navigation, language switch.
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { call, useChannel, useEvent } from '../ipc/client';
@@ -23,7 +23,8 @@ export function App() {
     ),
   );
 
-  useEffect(() => {
+  // Attached before the first paint: an F-key pressed as soon as the frame shows is never lost.
+  useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = screens.find((s) => s.key === event.key);
       if (target) {
