@@ -22,10 +22,11 @@ import { createSaleServices, type SaleServices } from '../../../electron/sales/s
 import { makeTempDir, MIGRATIONS_DIR } from '../../support/temp-dir';
 import { quietLog, WETA_USER } from './sale-rig';
 
-const RUNS = Number(process.env.MODEL_RUNS ?? 40);
+// The issue's 1,000 runs take about 80 s here. On a slower machine the runs past the time limit are
+// skipped, not failed, but a quarter of them must run for the test to count.
+const RUNS = Number(process.env.MODEL_RUNS ?? 1000);
 const MAX_COMMANDS = Number(process.env.MODEL_COMMANDS ?? 15);
-// Without MODEL_RUNS the file stays well under a minute on a loaded machine: runs past this are skipped, not failed.
-const TIME_LIMIT_MS = Number(process.env.MODEL_TIME_MS ?? (process.env.MODEL_RUNS ? 60 * 60_000 : 40_000));
+const TIME_LIMIT_MS = Number(process.env.MODEL_TIME_MS ?? 240_000);
 
 const RANK: Record<SaleState, number> = { created: 0, sent: 1, unknown: 2, pending: 3, succeeded: 4, failed: 4 };
 
@@ -402,7 +403,7 @@ describe('sale engine model', () => {
       );
       console.log(`sale model: ${JSON.stringify({ ...figures, numRuns: RUNS, seconds: (Date.now() - started) / 1000, interrupted: result.interrupted, seed: result.seed })}`);
       if (result.failed) throw new Error(fc.defaultReportMessage(result) ?? 'model run failed');
-      expect(figures.runs).toBeGreaterThan(0);
+      expect(figures.runs).toBeGreaterThanOrEqual(Math.ceil(RUNS / 4));
     },
     TIME_LIMIT_MS + 120_000,
   );
