@@ -9,8 +9,6 @@ import type { i18n as I18n } from 'i18next';
 import { receiptDocumentSchema } from '../../shared/ipc/printing';
 import { Receipt } from './receipt';
 
-export const RECEIPT_WINDOW_HASH = '#receipt';
-
 declare global {
   interface Window {
     posReceipt?: { show(document: unknown): Promise<{ width: number; height: number }> };

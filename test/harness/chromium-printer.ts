@@ -15,7 +15,7 @@ export function chromiumPrinter(openPage: () => Promise<Page>, appUrl: () => str
 
   async function open(): Promise<Page> {
     const page = await openPage();
-    // RECEIPT_WINDOW_HASH of renderer/receipt/receipt-window.tsx.
+    // RECEIPT_WINDOW_HASH of renderer/main.tsx.
     await page.goto(`${appUrl()}#receipt`);
     await page.waitForFunction(() => (globalThis as ReceiptWindow).posReceipt !== undefined);
     return page;
