@@ -41,6 +41,10 @@ export function isFinalState(state: SaleState): boolean {
   return state === 'succeeded' || state === 'failed';
 }
 
+/** A mobile line's billing, which Weta needs for its packages and balance (the other provider ignores it). */
+export const subscriberTypeSchema = z.enum(['prepaid', 'postpaid']);
+export type SubscriberType = z.infer<typeof subscriberTypeSchema>;
+
 /** Subscriber queries the counter offers (DESIGN §1): balance, loan, current offers. */
 export const subscriberQueryKinds = ['balance', 'loan', 'offers'] as const;
 export const subscriberQueryKindSchema = z.enum(subscriberQueryKinds);

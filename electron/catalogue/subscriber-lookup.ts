@@ -1,7 +1,7 @@
 // What the counter asks the providers about a number before selling: the packages it can buy and
 // the subscriber queries (balance, loan, current offers). Reads only, never a payment, so a provider
 // that fails is simply passed over for the next one that sells the network.
-import type { Network, Product, ProviderId, SubscriberInfo, SubscriberQueryKind } from '../../shared/domain';
+import type { Network, Product, ProviderId, SubscriberInfo, SubscriberQueryKind, SubscriberType } from '../../shared/domain';
 import type { CounterOffer } from '../../shared/ipc/counter';
 import { checkFinalNumber } from '../../shared/numbers';
 import { err, ok, type AppError, type Result } from '../../shared/result';
@@ -42,12 +42,13 @@ export function createSubscriberLookup(list: ProviderList, now: () => number) {
     async query(
       number: SubscriberNumber,
       kind: SubscriberQueryKind,
+      subscriberType?: SubscriberType,
     ): Promise<Result<{ provider: ProviderId; info: SubscriberInfo; at: number }>> {
       const askable = list.route(number.network, kind);
       if (askable.length === 0) return err('provider.unsupported', `no provider answers a ${kind} query for ${number.network}`);
       let last: Result<never> | null = null;
       for (const provider of askable) {
-        const answer = await provider.query(number, kind);
+        const answer = await provider.query(number, kind, subscriberType);
         if (answer.ok) return ok({ provider: provider.id, info: answer.value, at: now() });
         last = answer;
       }

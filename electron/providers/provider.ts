@@ -2,7 +2,7 @@
 // throws for anything the network or the provider can do: it returns a value. Payment is special:
 // `pay` is sent at most once per call and never retried here; an unclear outcome comes back as
 // `unknown`, for the sale engine to resolve through `status` (DESIGN §7).
-import type { CatalogueItem, Network, Offer, Product, ProviderId, SubscriberInfo, SubscriberQueryKind } from '../../shared/domain';
+import type { CatalogueItem, Network, Offer, Product, ProviderId, SubscriberInfo, SubscriberQueryKind, SubscriberType } from '../../shared/domain';
 import type { Money } from '../../shared/money';
 import type { AppError, Result } from '../../shared/result';
 
@@ -17,7 +17,7 @@ export type PayRequest = {
   /** Al-Qimah only: where and with which per-sale code the provider reports the final state. */
   webhook?: { url: string; code: string };
   /** Weta only: subscriber type for mobiles; line/adsl follow from the network. */
-  subscriberType?: 'prepaid' | 'postpaid';
+  subscriberType?: SubscriberType;
 };
 
 /** Everything a provider said, verbatim, for the journal. */
@@ -58,7 +58,8 @@ export interface Provider {
   agentBalance(): Promise<Result<Money>>;
   /** Networks and products this provider can sell or query, from its own mapping. */
   supports(network: Network, what: Product['kind'] | SubscriberQueryKind): boolean;
-  query(number: SubscriberNumber, kind: SubscriberQueryKind): Promise<Result<SubscriberInfo>>;
+  /** `subscriberType` only matters to a provider that asks it of a mobile (Weta's balance). */
+  query(number: SubscriberNumber, kind: SubscriberQueryKind, subscriberType?: SubscriberType): Promise<Result<SubscriberInfo>>;
   offers(number: SubscriberNumber): Promise<Result<Offer[]>>;
   catalogue(): Promise<Result<CatalogueItem[]>>;
   quote(number: SubscriberNumber, product: Product): Promise<Result<Quote>>;

@@ -3,7 +3,7 @@
 // synchronous=FULL) before the engine acts on it or shows it. Every provider answer is kept
 // verbatim beside the sale. The webhook code is a per-sale secret: only its hash is stored and
 // nothing here ever returns it.
-import type { Network, Product, ProviderId, SaleState } from '../../shared/domain';
+import type { Network, Product, ProviderId, SaleState, SubscriberType } from '../../shared/domain';
 import type { SaleView } from '../../shared/ipc/sales';
 import type { Money } from '../../shared/money';
 import { appErrorSchema, type AppError } from '../../shared/result';
@@ -53,7 +53,7 @@ export type Sale = {
   number: string;
   product: Product;
   productKey: string;
-  subscriberType: 'prepaid' | 'postpaid' | null;
+  subscriberType: SubscriberType | null;
   state: SaleState;
   price: Money | null;
   providerRef: string | null;
@@ -75,7 +75,7 @@ export type NewSale = {
   network: Network;
   number: string;
   product: Product;
-  subscriberType?: 'prepaid' | 'postpaid';
+  subscriberType?: SubscriberType;
   submitKey?: string;
   cashierId?: string | null;
   training: boolean;

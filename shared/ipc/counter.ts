@@ -10,6 +10,7 @@ import {
   providerIdSchema,
   subscriberInfoSchema,
   subscriberQueryKindSchema,
+  subscriberTypeSchema,
 } from '../domain';
 import { appErrorSchema } from '../result';
 
@@ -62,7 +63,7 @@ export const counterChannels = {
   ),
   /** A subscriber query (balance, loan, current offers), from the first provider that answers it. */
   'counter.query': channel(
-    numberRequestSchema.extend({ kind: subscriberQueryKindSchema }).strict(),
+    numberRequestSchema.extend({ kind: subscriberQueryKindSchema, subscriberType: subscriberTypeSchema.optional() }).strict(),
     z.object({ network: networkSchema, provider: providerIdSchema, info: subscriberInfoSchema, at: z.number().int() }),
   ),
   /** The game and gift card catalogue: from the cache, or fetched again with `refresh`. */

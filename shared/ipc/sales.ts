@@ -4,7 +4,7 @@
 // is in flight for the same number and product returns the existing sale (DESIGN §7).
 import { z } from 'zod';
 import { channel } from './contract';
-import { networkSchema, productSchema, providerIdSchema, saleStateSchema } from '../domain';
+import { networkSchema, productSchema, providerIdSchema, saleStateSchema, subscriberTypeSchema } from '../domain';
 import { moneySchema } from '../money';
 import { appErrorSchema } from '../result';
 
@@ -85,7 +85,7 @@ export const saleSubmitRequestSchema = z
     /** One per press of the confirm button (e.g. crypto.randomUUID()): the same key never pays twice. */
     submitKey: z.string().min(8).max(100),
     /** Weta mobiles only. */
-    subscriberType: z.enum(['prepaid', 'postpaid']).optional(),
+    subscriberType: subscriberTypeSchema.optional(),
   })
   .strict();
 export type SaleSubmitRequest = z.infer<typeof saleSubmitRequestSchema>;

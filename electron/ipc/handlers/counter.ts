@@ -32,10 +32,10 @@ export function createCounterHandlers(s: Services, providers: () => ProviderList
       const found = await lookup.offers(resolved.value);
       return ok({ network: resolved.value.network, ...found });
     },
-    'counter.query': async ({ number, network, kind }) => {
+    'counter.query': async ({ number, network, kind, subscriberType }) => {
       const resolved = resolveNumber(number, network);
       if (!resolved.ok) return resolved;
-      const answer = await lookup.query(resolved.value, kind);
+      const answer = await lookup.query(resolved.value, kind, subscriberType);
       return answer.ok ? ok({ network: resolved.value.network, ...answer.value }) : answer;
     },
     'counter.catalogue': async ({ refresh }) => {

@@ -2,7 +2,7 @@
 // time-out on every call; a session (JWT bearer + exp_date) reused until shortly before it expires;
 // non-payment calls log in again once on a 401 and retry once; a payment is sent at most once and
 // anything unclear after sending comes back as `unknown` for the status call to settle.
-import type { Network, Offer, Product, SubscriberInfo, SubscriberQueryKind } from '../../../shared/domain';
+import type { Network, Offer, Product, SubscriberInfo, SubscriberQueryKind, SubscriberType } from '../../../shared/domain';
 import { moneyFromDecimal, type Money } from '../../../shared/money';
 import { isMobileNetwork, wetaNumber } from '../../../shared/numbers';
 import { err, ok, type AppError, type ErrorCode, type Result } from '../../../shared/result';
@@ -49,7 +49,7 @@ export type WetaProvider = Provider & {
   /** Changes the account password; the caller must store the new one as the credential. */
   resetPassword(newPassword: string): Promise<Result<void>>;
   appliedPackages(number: SubscriberNumber): Promise<Result<SubscriberInfo>>;
-  mobileBalance(number: SubscriberNumber, type: 'prepaid' | 'postpaid'): Promise<Result<SubscriberInfo>>;
+  mobileBalance(number: SubscriberNumber, type: SubscriberType): Promise<Result<SubscriberInfo>>;
   lineBalance(number: SubscriberNumber): Promise<Result<SubscriberInfo>>;
   loan(number: SubscriberNumber): Promise<Result<SubscriberInfo>>;
 };
@@ -223,7 +223,7 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
     });
   }
 
-  async function mobileBalance(number: SubscriberNumber, type: 'prepaid' | 'postpaid'): Promise<Result<SubscriberInfo>> {
+  async function mobileBalance(number: SubscriberNumber, type: SubscriberType): Promise<Result<SubscriberInfo>> {
     if (!isMobileNetwork(number.network)) return err('provider.unsupported', 'Weta /q/balance is for mobiles');
     const mobile = wetaMobile(number);
     if (!mobile.ok) return mobile;
@@ -437,8 +437,8 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
           return false;
       }
     },
-    async query(number, kind) {
-      if (kind === 'balance') return isMobileNetwork(number.network) ? mobileBalance(number, 'prepaid') : lineBalance(number);
+    async query(number, kind, subscriberType) {
+      if (kind === 'balance') return isMobileNetwork(number.network) ? mobileBalance(number, subscriberType ?? 'prepaid') : lineBalance(number);
       if (kind === 'loan') return loan(number);
       return appliedPackages(number);
     },

@@ -3,8 +3,8 @@
 // on its way is dropped here: a double Enter cannot sell twice (the engine refuses it too).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Product } from '../../../shared/domain';
-import type { SaleSubmitRequest, SaleView } from '../../../shared/ipc/sales';
+import type { Product, SubscriberType } from '../../../shared/domain';
+import type { SaleView } from '../../../shared/ipc/sales';
 import { isMobileNetwork } from '../../../shared/numbers';
 import { call, errorText, PosError, useChannel } from '../../ipc/client';
 import { MoneyText } from './money-text';
@@ -24,7 +24,7 @@ export function ConfirmSale({ target, product, onSold }: Props) {
   const [sending, setSending] = useState(false);
   const [duplicateConfirmed, setDuplicateConfirmed] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
-  const [subscriberType, setSubscriberType] = useState<NonNullable<SaleSubmitRequest['subscriberType']>>('prepaid');
+  const [subscriberType, setSubscriberType] = useState<SubscriberType>('prepaid');
   const inFlight = useRef(false);
   const button = useRef<HTMLButtonElement>(null);
   const ready = quote.isSuccess && quote.data.provider !== null;

@@ -2,7 +2,8 @@
 // is a read, never a sale: it asks the provider each time the cashier presses.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubscriberQueryKind } from '../../../shared/domain';
+import type { SubscriberQueryKind, SubscriberType } from '../../../shared/domain';
+import { isMobileNetwork } from '../../../shared/numbers';
 import { errorText, useChannel } from '../../ipc/client';
 import { MoneyText } from './money-text';
 import type { SaleTarget } from './sale-target';
@@ -13,6 +14,8 @@ const subscriberQueryKinds = ['balance', 'loan', 'offers'] as const satisfies re
 export function SubscriberQueries({ target }: { target: SaleTarget }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<SubscriberQueryKind | null>(null);
+  // Weta asks a mobile's billing for its balance; prepaid unless the cashier says otherwise.
+  const [subscriberType, setSubscriberType] = useState<SubscriberType>('prepaid');
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
@@ -30,15 +33,30 @@ export function SubscriberQueries({ target }: { target: SaleTarget }) {
             {t(`sale.query.${k}`)}
           </button>
         ))}
+        {isMobileNetwork(target.network) && (
+          <label className="query-line-type">
+            <input
+              type="checkbox"
+              checked={subscriberType === 'postpaid'}
+              onChange={(e) => setSubscriberType(e.target.checked ? 'postpaid' : 'prepaid')}
+              data-testid="query-postpaid"
+            />{' '}
+            {t('sale.query.postpaid')}
+          </label>
+        )}
       </div>
-      {kind && <QueryCard target={target} kind={kind} />}
+      {kind && <QueryCard target={target} kind={kind} subscriberType={subscriberType} />}
     </div>
   );
 }
 
-function QueryCard({ target, kind }: { target: SaleTarget; kind: SubscriberQueryKind }) {
+function QueryCard({ target, kind, subscriberType }: { target: SaleTarget; kind: SubscriberQueryKind; subscriberType: SubscriberType }) {
   const { t, i18n } = useTranslation();
-  const answer = useChannel('counter.query', { number: target.national, network: target.network, kind }, { staleTime: 0, gcTime: 0 });
+  const answer = useChannel(
+    'counter.query',
+    { number: target.national, network: target.network, kind, ...(isMobileNetwork(target.network) ? { subscriberType } : {}) },
+    { staleTime: 0, gcTime: 0 },
+  );
   if (answer.isPending) return <p className="card">{t('app.loading')}</p>;
   if (answer.error)
     return (

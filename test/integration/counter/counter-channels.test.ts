@@ -148,6 +148,18 @@ describe('against the training simulators', () => {
     expect(landline.offers.every((o) => o.provider === 'weta')).toBe(true);
   });
 
+  it("a mobile's balance asked of Weta carries the line type the cashier set", async () => {
+    routes.yemen_mobile = ['weta'];
+    const lookup = createSubscriberLookup(registry, now);
+    const type = async (subscriberType?: 'prepaid' | 'postpaid') => {
+      const r = await lookup.query({ national: '771234567', network: 'yemen_mobile' }, 'balance', subscriberType);
+      expect(r.ok && r.value.provider).toBe('weta');
+      return r.ok ? r.value.info.lines.find((l) => l.label === 'type')?.value : undefined;
+    };
+    expect(await type('postpaid')).toBe('postpaid');
+    expect(await type()).toBe('prepaid');
+  });
+
   it('a balance query answers with readable lines; a network with no query is unsupported', async () => {
     const lookup = createSubscriberLookup(registry, now);
     const balance = await lookup.query({ national: '771234567', network: 'yemen_mobile' }, 'balance');
