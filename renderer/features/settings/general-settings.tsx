@@ -5,7 +5,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MINOR_PER_MAJOR, parseDecimalToMinor } from '../../../shared/money';
 import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/settings';
-import { errorText, useChannelMutation } from '../../ipc/client';
+import { useChannelMutation } from '../../ipc/client';
+import { SaveFooter } from './save-footer';
 import { typedInteger } from './typed-integer';
 
 type Draft = Record<string, string | boolean>;
@@ -142,19 +143,7 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
           <span>{t('settings.field.webhookEnabled')}</span>
         </label>
       </div>
-      {save.error && (
-        <p className="error" role="alert">
-          {errorText(t, save.error)}
-        </p>
-      )}
-      {saved && (
-        <p role="status" className="ok" data-testid="settings-saved">
-          {t('settings.saved')}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={save.isPending} data-testid="settings-save">
-        {t('settings.save')}
-      </button>
+      <SaveFooter error={save.error} saved={saved} pending={save.isPending} testId="settings" />
     </form>
   );
 }

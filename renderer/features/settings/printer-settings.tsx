@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { printerConfigSchema, type PrinterConfig } from '../../../shared/ipc/printing';
 import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
+import { SaveFooter } from './save-footer';
 import { typedInteger } from './typed-integer';
 
 type Draft = { mode: PrinterConfig['mode']; host: string; port: string; deviceName: string; paperWidth: PrinterConfig['paperWidth']; feedLines: string; autoPrint: boolean };
@@ -123,19 +124,7 @@ export function PrinterSettings() {
           <span>{t('settings.printer.autoPrint')}</span>
         </label>
       </div>
-      {save.error && (
-        <p className="error" role="alert">
-          {errorText(t, save.error)}
-        </p>
-      )}
-      {saved && (
-        <p role="status" className="ok" data-testid="printer-saved">
-          {t('settings.saved')}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={save.isPending} data-testid="printer-save">
-        {t('settings.save')}
-      </button>
+      <SaveFooter error={save.error} saved={saved} pending={save.isPending} testId="printer" />
     </form>
   );
 }
