@@ -13,6 +13,7 @@ import { parseDecimalToMinor } from '../../../shared/money';
 import { defaultAlqimahServiceMap, type AlqimahServiceMap } from './service-map';
 import { loginToken, type AlqimahCredentials } from './token';
 import { formatYemenTime, type Category } from './wire';
+import { seededRandom } from '../seeded-random';
 
 export const SIM_MESSAGES = {
   loginOk: 'Login Successful',
@@ -147,17 +148,6 @@ export const documentFeed = [
   { Date: '2024-08-01', Amount: '100000.00000', Currency: 'ريال يمني', Notes: 'Notes' },
 ];
 
-function seededRandom(seed: number): () => number {
-  // mulberry32: small, fast and reproducible, enough for fault injection.
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const majorOf = (minor: number) => minor / 100;
 const rule = (): FaultRule => ({ next: 0, probability: 0 });

@@ -13,6 +13,7 @@ import {
   loginRequestSchema,
   type ApiErrorCode,
 } from './wire';
+import { seededRandom } from '../seeded-random';
 
 export type WetaFault =
   | { kind: 'latency'; ms: number }
@@ -121,17 +122,6 @@ function offersFor(mobile: string): Offer[] {
   return OFFER_TABLE.map((o, i) => ({ code: String(i + 1), amount: o.amount, extra: o.extra, company }));
 }
 
-/** mulberry32: a tiny seeded RNG, enough for reproducible fault draws. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HTTP_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid parameters in the request',
