@@ -1,7 +1,7 @@
 // The outcome of a sale, followed live through `sale.updated` (and a slow re-read as a safety net):
 // succeeded, failed with its translated reason, or checking (pending/unknown) until it settles.
 // Printing is a hook (`onPrintReceipt`) so the receipts feature decides how a receipt is printed.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../shared/ipc/sales';
 import { call, errorText, useChannel, useEvent } from '../../ipc/client';
@@ -42,10 +42,12 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
   useEffect(() => {
     if (reread.data && reread.data.updatedAt >= sale.updatedAt) setSale(reread.data);
   }, [reread.data, sale.updatedAt]);
-  useEffect(() => next.current?.focus(), []);
+  // Focus and the P key are set before the outcome is first painted: a key pressed the moment it
+  // shows is not lost.
+  useLayoutEffect(() => next.current?.focus(), []);
   const printRef = useRef(print);
   printRef.current = print;
-  useEffect(() => {
+  useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
       // By physical key, so it is the same key on an Arabic layout.
       if (event.code === 'KeyP' && !event.altKey && !event.ctrlKey && !event.metaKey) {
