@@ -8,8 +8,8 @@ import { createRotatingLogFile } from '../../../electron/backup/rotating-log-fil
 import type { Timer } from '../../../electron/backup/backups';
 import { createLogger } from '../../../electron/log';
 import type { SecretBox } from '../../../electron/platform/secret-box';
-import { createServices, type Services } from '../../../electron/services';
-import { MIGRATIONS_DIR } from '../../support/temp-dir';
+import type { Services } from '../../../electron/services';
+import { startTestServices } from '../../support/test-services';
 
 export type Harness = {
   services: Services;
@@ -24,18 +24,13 @@ export async function startBackOffice(
 ): Promise<Harness> {
   const logFile = createRotatingLogFile({ folder: dataDir, maxBytes: options.maxLogBytes ?? 10_000_000, files: 3 });
   const now = options.now ?? Date.now;
-  const created = await createServices({
+  const services = await startTestServices({
     dataDir,
-    migrationsDir: MIGRATIONS_DIR,
     now,
     log: createLogger(logFile.sink, now),
-    shell: 'web',
-    version: 'test',
     ...(options.timer ? { timer: options.timer } : {}),
     ...(options.secretBox !== undefined ? { secretBox: options.secretBox } : {}),
   });
-  if (!created.ok) throw new Error(created.error.message);
-  const services = created.value;
   return {
     services,
     call: (name, request) => services.dispatch(name, request, { trustedSender: true }) as never,

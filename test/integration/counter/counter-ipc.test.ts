@@ -4,11 +4,11 @@
 // payload answered with an envelope, never a throw.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../electron/log';
-import { createServices, type Services } from '../../../electron/services';
+import type { Services } from '../../../electron/services';
 import type { CounterCatalogue } from '../../../shared/ipc/counter';
 import { errorCodes } from '../../../shared/result';
-import { makeTempDir, MIGRATIONS_DIR } from '../../support/temp-dir';
+import { makeTempDir } from '../../support/temp-dir';
+import { startTestServices } from '../../support/test-services';
 
 let services: Services;
 let temp: ReturnType<typeof makeTempDir>;
@@ -17,17 +17,7 @@ const ctx = { trustedSender: true };
 
 beforeAll(async () => {
   temp = makeTempDir();
-  const r = await createServices({
-    dataDir: temp.dir,
-    migrationsDir: MIGRATIONS_DIR,
-    now: () => clock,
-    log: createLogger(() => undefined),
-    shell: 'web',
-    version: 'test',
-    sales: { startReconciler: false, every: () => () => {} },
-  });
-  if (!r.ok) throw new Error(r.error.message);
-  services = r.value;
+  services = await startTestServices({ dataDir: temp.dir, now: () => clock, sales: { startReconciler: false, every: () => () => {} } });
 });
 
 afterAll(async () => {

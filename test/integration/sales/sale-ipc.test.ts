@@ -2,9 +2,10 @@
 // error, never a throw; a real submit goes end to end in training mode.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../../electron/services';
+import type { Services } from '../../../electron/services';
 import { createLogger } from '../../../electron/log';
-import { makeTempDir, MIGRATIONS_DIR } from '../../support/temp-dir';
+import { makeTempDir } from '../../support/temp-dir';
+import { startTestServices } from '../../support/test-services';
 import { errorCodes } from '../../../shared/result';
 
 let services: Services;
@@ -13,17 +14,11 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   temp = makeTempDir();
-  const r = await createServices({
+  services = await startTestServices({
     dataDir: temp.dir,
-    migrationsDir: MIGRATIONS_DIR,
-    now: Date.now,
     log: createLogger((line) => lines.push(line)),
-    shell: 'web',
-    version: 'test',
     sales: { startReconciler: false, every: () => () => {} },
   });
-  if (!r.ok) throw new Error(r.error.message);
-  services = r.value;
 });
 
 afterAll(async () => {

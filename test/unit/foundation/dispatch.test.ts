@@ -3,25 +3,17 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/log';
-import { createServices, type Services } from '../../../electron/services';
+import type { Services } from '../../../electron/services';
 import { channelNames } from '../../../shared/ipc';
-import { MIGRATIONS_DIR, makeTempDir } from '../../support/temp-dir';
+import { makeTempDir } from '../../support/temp-dir';
+import { startTestServices } from '../../support/test-services';
 
 const temp = makeTempDir();
 const lines: string[] = [];
 let services: Services;
 
 beforeAll(async () => {
-  const created = await createServices({
-    dataDir: temp.dir,
-    migrationsDir: MIGRATIONS_DIR,
-    now: Date.now,
-    log: createLogger((line) => lines.push(line)),
-    shell: 'web',
-    version: 'test',
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  services = created.value;
+  services = await startTestServices({ dataDir: temp.dir, log: createLogger((line) => lines.push(line)) });
 });
 afterAll(async () => {
   await services.close();
