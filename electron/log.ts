@@ -1,19 +1,15 @@
 // The main-process log: one JSON line per entry, with every field whose name says secret, and
 // every value registered as a secret, replaced before it is written anywhere.
 import type { Logger } from './providers/provider';
+import { createSecretText } from './secret-text';
 
 const SECRET_KEY = /pass|pin|token|secret|api[-_]?key|authorization|webhookcode|credential/i;
 
 export type LogSink = (line: string) => void;
 
 export function createLogger(sink: LogSink, now: () => number = Date.now) {
-  const secretValues = new Set<string>();
-
-  function redactText(text: string): string {
-    let out = text;
-    for (const secret of secretValues) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-    return out;
-  }
+  const secrets = createSecretText();
+  const redactText = secrets.redact;
 
   function redact(value: unknown, depth = 0): unknown {
     if (typeof value === 'string') return redactText(value);
@@ -35,9 +31,7 @@ export function createLogger(sink: LogSink, now: () => number = Date.now) {
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
     /** Registers a secret value so it is cut from every later line, whatever field carries it. */
-    addSecret: (value: string) => {
-      if (value) secretValues.add(value);
-    },
+    addSecret: secrets.add,
     redactText,
   };
   return logger;

@@ -11,6 +11,7 @@ import type { CatalogueItem, Network, Offer, Product, SubscriberInfo, Subscriber
 import { money, moneyFromDecimal, parseDecimalToMinor, type Money } from '../../../shared/money';
 import { err, ok, type AppError, type ErrorCode, type Result } from '../../../shared/result';
 import type { Package } from '../../../shared/settings';
+import { createSecretText } from '../../secret-text';
 import type { PayOutcome, PayRequest, Provider, ProviderDeps, Quote, RawExchange, StatusOutcome, StatusRequest, SubscriberNumber } from '../provider';
 import { defaultAlqimahServiceMap, type AlqimahServiceMap } from './service-map';
 import { loginToken, type AlqimahCredentials } from './token';
@@ -100,13 +101,8 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
   let session: Session | null = null;
   let loggingIn: Promise<Result<Session>> | null = null;
   /** Values cut from any text we pass on, whatever the provider echoes back. */
-  const secrets = new Set<string>();
-
-  function scrub(text: string): string {
-    let out = text;
-    for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
-    return out;
-  }
+  const secrets = createSecretText();
+  const scrub = secrets.redact;
 
   async function post(path: '/' | '/login', body: unknown, accessToken?: string): Promise<Exchange> {
     const controller = new AbortController();

@@ -17,6 +17,7 @@ import type {
   StatusRequest,
   SubscriberNumber,
 } from '../provider';
+import { createSecretText } from '../../secret-text';
 import { apiErrorToCode, httpStatusToCode, isRefusalBeforeCharge } from './error-codes';
 import {
   adslLineResponseSchema,
@@ -74,13 +75,8 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
   let session: Session | null = null;
   let loginInFlight: Promise<Result<Session>> | null = null;
   // Values that must never leave this client in a message: the password and the current token.
-  const secrets = new Set<string>();
-
-  function scrub(text: string): string {
-    let out = text;
-    for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
-    return out;
-  }
+  const secrets = createSecretText();
+  const scrub = secrets.redact;
 
   function fail(code: ErrorCode, message: string, params?: AppError['params']): Result<never> {
     return err(code, scrub(message), params);
