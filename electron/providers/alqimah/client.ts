@@ -413,11 +413,11 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
     const { product, number } = request;
     const hook = request.webhook ? { WebHookURL: request.webhook.url, WebHookCode: request.webhook.code } : {};
     const common = { MobileNumber: wireNumber(number), TransactionID: request.txId, ...hook };
+    const map = currentMap();
     if (product.kind === 'game') {
-      const { games } = currentMap();
-      return ok({ NetworkNumber: games.networkNumber, ServiceNumber: games.serviceNumber, ...common, LinkCode: product.linkCode, Fields: JSON.stringify(product.fields), Quantity: product.quantity });
+      return ok({ NetworkNumber: map.games.networkNumber, ServiceNumber: map.games.serviceNumber, ...common, LinkCode: product.linkCode, Fields: JSON.stringify(product.fields), Quantity: product.quantity });
     }
-    const entry = currentMap().networks[number.network];
+    const entry = map.networks[number.network];
     if (!entry) return err('provider.unsupported', `Al-Qimah has no service for ${number.network}`);
     if (product.kind === 'offer') {
       if (entry.services.offerPayment === undefined) return err('provider.unsupported', `no offer payment for ${number.network}`);
@@ -477,7 +477,8 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
   }
 
   async function status(request: StatusRequest): Promise<StatusOutcome> {
-    const r = await callSafe(() => ({ NetworkNumber: currentMap().global.networkNumber, ServiceNumber: currentMap().global.status, TransactionID: request.txId }));
+    const globalServices = currentMap().global;
+    const r = await callSafe(() => ({ NetworkNumber: globalServices.networkNumber, ServiceNumber: globalServices.status, TransactionID: request.txId }));
     if (!r.ok) return { state: 'unknown', error: r.error };
     const ex = r.value;
     const raw = rawOf(ex);
