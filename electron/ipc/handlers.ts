@@ -20,7 +20,7 @@ export function createHandlers(s: Services): Handlers<CallContext> {
     ...createSaleHandlers(s),
     ...createHistoryHandlers(s),
     ...createPrintingHandlers(s),
-    ...createCounterHandlers(s, () => ({ providers: () => s.registry?.providers() ?? [], route: (network, what) => s.registry?.route(network, what) ?? [] })),
+    ...createCounterHandlers(s, { providers: () => s.registry?.providers() ?? [], route: (network, what) => s.registry?.route(network, what) ?? [] }),
     ...createAccountHandlers(s),
     ...createCashierHandlers(s),
     ...createShiftHandlers(s),

@@ -10,11 +10,11 @@ import { createSubscriberLookup, resolveNumber, type ProviderList } from '../../
 import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createCounterHandlers(s: Services, providers: () => ProviderList): HandlersOf<typeof counterChannels, CallContext> {
+export function createCounterHandlers(s: Services, providers: ProviderList): HandlersOf<typeof counterChannels, CallContext> {
   const now = s.deps.now;
   const cache = createCatalogueCache(s.db, now);
   const recent = createRecentNumbers(s.db, now);
-  const lookup = createSubscriberLookup({ providers: () => providers().providers(), route: (network, what) => providers().route(network, what) }, now);
+  const lookup = createSubscriberLookup(providers, now);
   // One refresh at a time: a second press while the first is on the wire waits for the same answer.
   let refreshing: ReturnType<typeof cache.refresh> | null = null;
 
@@ -42,7 +42,7 @@ export function createCounterHandlers(s: Services, providers: () => ProviderList
       const cached = cache.read();
       // The first visit fetches on its own: an empty, never-fetched cache is not worth showing.
       if (!refresh && cached.fetchedAt !== null) return ok(cached);
-      refreshing ??= cache.refresh(providers().providers()).finally(() => {
+      refreshing ??= cache.refresh(providers.providers()).finally(() => {
         refreshing = null;
       });
       return ok(await refreshing);
