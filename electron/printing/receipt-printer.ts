@@ -5,6 +5,7 @@
 // black-and-white ESC/POS → raw TCP. The web shell has no adapter: its renderer prints nothing.
 import { PNG } from 'pngjs';
 import { PAPER_DOTS, type PrinterConfig, type ReceiptDocument } from '../../shared/ipc/printing';
+import { printerIsSet } from '../../shared/printer-set';
 import { err, type Result } from '../../shared/result';
 import { rasterFromPixels } from './escpos-raster';
 import { sendRaw, type RawTarget } from './tcp-printer';
@@ -44,12 +45,9 @@ export async function printDocument(
   send: RawSender = sendRaw,
 ): Promise<Result<void>> {
   if (!adapter) return err('printer.unavailable', 'no printer adapter in this shell');
-  if (config.mode === 'driver') {
-    if (!adapter.printWithDriver) return err('printer.unavailable', 'the driver path needs the desktop app');
-    if (config.deviceName === '') return err('printer.not_configured', 'no printer device is set');
-    return adapter.printWithDriver(document, config);
-  }
-  if (config.host === '') return err('printer.not_configured', 'no printer host is set');
+  if (config.mode === 'driver' && !adapter.printWithDriver) return err('printer.unavailable', 'the driver path needs the desktop app');
+  if (!printerIsSet(config)) return err('printer.not_configured', `no printer ${config.mode === 'driver' ? 'device' : 'host'} is set`);
+  if (config.mode === 'driver') return adapter.printWithDriver!(document, config);
   let png: Uint8Array;
   try {
     png = await adapter.capture(document, PAPER_DOTS[config.paperWidth]);

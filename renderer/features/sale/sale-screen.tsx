@@ -7,6 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Network, Product } from '../../../shared/domain';
 import type { SaleView } from '../../../shared/ipc/sales';
 import { checkFinalNumber } from '../../../shared/numbers';
+import { printerIsSet } from '../../../shared/printer-set';
 import type { PrinterConfig } from '../../../shared/ipc/printing';
 import { call, useChannel } from '../../ipc/client';
 import { ConfirmSale } from './confirm-sale';
@@ -60,8 +61,7 @@ async function printReceipt(sale: SaleView): Promise<void> {
 
 /** The owner asked for a receipt after every sale and a printer is set up to take it. */
 function printsByItself(printer: PrinterConfig | undefined): boolean {
-  if (!printer?.autoPrint) return false;
-  return printer.mode === 'raster' ? printer.host !== '' : printer.deviceName !== '';
+  return printer !== undefined && printer.autoPrint && printerIsSet(printer);
 }
 
 export default function SaleScreen() {
