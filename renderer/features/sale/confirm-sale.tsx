@@ -1,7 +1,8 @@
 // The one summary before money moves: network, number, product, amount, price, provider. Enter (or
 // a click) confirms, Esc backs out. Each press sends a fresh submitKey, and a press while one is
 // on its way is dropped here: a double Enter cannot sell twice (the engine refuses it too).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Money } from '../../../shared/money';
 import { useTranslation } from 'react-i18next';
 import type { Product, SubscriberType } from '../../../shared/domain';
 import type { SaleView } from '../../../shared/ipc/sales';
@@ -30,15 +31,39 @@ export function ConfirmSale({ target, product, onSold }: Props) {
   const ready = quote.isSuccess && quote.data.provider !== null;
   // Weta bills a mobile package differently for prepaid and postpaid lines, so it must be told which.
   const asksLineType = quote.data?.provider === 'weta' && product.kind === 'offer' && isMobileNetwork(target.network);
-  useEffect(() => {
-    if (ready) button.current?.focus();
-  }, [ready]);
-
   const duplicate = quote.data?.duplicateOf ?? null;
   const acknowledgedAt = useRef<number | null>(null);
 
+  // An Enter pressed before the price is on screen is never lost and never sells blind: it is held,
+  // and applied once the quote is in only when the price is the one the cashier already typed (a
+  // top-up by amount) and nothing needs a second look; otherwise it is refused, visibly.
+  const [earlyEnter, setEarlyEnter] = useState<'held' | 'refused' | null>(null);
+  const readyRef = useRef(ready);
+  readyRef.current = ready;
+  useLayoutEffect(() => {
+    const mountedAt = performance.now();
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== 'Enter' || event.repeat || event.defaultPrevented || readyRef.current || event.timeStamp < mountedAt) return;
+      event.preventDefault();
+      setEarlyEnter('held');
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  useEffect(() => {
+    if (ready) button.current?.focus();
+    if (!ready || earlyEnter !== 'held') return;
+    if (quote.data && priceAlreadyKnown(product, quote.data.price) && quote.data.duplicateOf === null) {
+      setEarlyEnter(null);
+      void confirmRef.current();
+    } else setEarlyEnter('refused');
+  }, [ready, earlyEnter, quote.data, product]);
+
+  const confirmRef = useRef(confirm);
+  confirmRef.current = confirm;
   async function confirm() {
     if (inFlight.current || !ready) return;
+    setEarlyEnter(null);
     // The same number and product a moment ago: the first press only acknowledges the warning,
     // and a press within the settle time is the same press bouncing, so a double Enter still sells nothing.
     if ((duplicate !== null || duplicateConfirmed) && !acknowledged) {
@@ -131,6 +156,11 @@ export function ConfirmSale({ target, product, onSold }: Props) {
         </div>
       </dl>
       {quote.isPending && <p>{t('sale.confirm.quoting')}</p>}
+      {earlyEnter && (
+        <p className={earlyEnter === 'refused' ? 'warning' : 'muted'} role="status" data-testid="confirm-early" data-early={earlyEnter}>
+          {t(earlyEnter === 'refused' ? 'counter.confirm.earlyRefused' : 'counter.confirm.earlyHeld')}
+        </p>
+      )}
       {quote.error && (
         <p className="error" role="alert" data-testid="confirm-error">
           {errorText(t, quote.error)}
@@ -171,4 +201,9 @@ export function ConfirmSale({ target, product, onSold }: Props) {
       </div>
     </section>
   );
+}
+
+/** A top-up by amount costs what the cashier typed: its price was seen before the quote came back. */
+function priceAlreadyKnown(product: Product, price: Money | null): boolean {
+  return product.kind === 'amount' && price !== null && price.minor === product.amount.minor && price.currency === product.amount.currency;
 }

@@ -18,15 +18,13 @@ type Props = {
   autoPrint: boolean;
 };
 
-/** Enter presses this soon after the outcome appears are the confirm press still bouncing. */
-const SETTLE_MS = 600;
-
 export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPrint }: Props) {
   const { t } = useTranslation();
   const [sale, setSale] = useState(submitted);
   const [printing, setPrinting] = useState<'idle' | 'printing' | 'printed' | Error>('idle');
   const [rechecking, setRechecking] = useState(false);
-  const shownAt = useRef(performance.now());
+  /** When the outcome was first shown: a key pressed before it was meant for the confirm screen. */
+  const shownAt = useRef(Number.POSITIVE_INFINITY);
   const next = useRef<HTMLButtonElement>(null);
   // shared/domain.ts's isFinalState, written out so the counter does not load zod at first paint.
   const final = sale.state === 'succeeded' || sale.state === 'failed';
@@ -44,7 +42,10 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
   }, [reread.data, sale.updatedAt]);
   // Focus and the P key are set before the outcome is first painted: a key pressed the moment it
   // shows is not lost.
-  useLayoutEffect(() => next.current?.focus(), []);
+  useLayoutEffect(() => {
+    shownAt.current = performance.now();
+    next.current?.focus();
+  }, []);
   const printRef = useRef(print);
   printRef.current = print;
   useLayoutEffect(() => {
@@ -155,7 +156,8 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
           data-testid="new-sale"
           onClick={onNewSale}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.repeat || performance.now() - shownAt.current < SETTLE_MS)) e.preventDefault();
+            // A held Enter, or the confirming press bouncing (pressed before this was on screen), is not a new sale.
+            if (e.key === 'Enter' && (e.repeat || e.timeStamp < shownAt.current)) e.preventDefault();
           }}
         >
           {t('sale.outcome.newSale')} <kbd>Enter</kbd>

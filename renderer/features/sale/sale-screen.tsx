@@ -59,6 +59,11 @@ async function printReceipt(sale: SaleView): Promise<void> {
   await call('receipt.print', { id: sale.id });
 }
 
+/** A key that begins a customer's number: a digit in any script, or the + of +967. */
+function startsANumber(event: KeyboardEvent): boolean {
+  return !event.altKey && !event.ctrlKey && !event.metaKey && (/^\p{Nd}$/u.test(event.key) || event.key === '+');
+}
+
 /** The owner asked for a receipt after every sale and a printer is set up to take it. */
 function printsByItself(printer: PrinterConfig | undefined): boolean {
   return printer !== undefined && printer.autoPrint && printerIsSet(printer);
@@ -75,17 +80,21 @@ export default function SaleScreen() {
   const recent = useRef<RecentNumbersHandle>(null);
   const printer = useChannel('printer.get', {});
 
+  /** Set when backing out to the number, so the old one is selected and typing replaces it. */
+  const selectNumber = useRef(false);
   const toNumber = useCallback((clear: boolean) => {
     if (clear) {
       setTyped('');
       setTab('topup');
-    }
+    } else selectNumber.current = true;
     setNumberError(null);
     setStep({ at: 'number' });
   }, []);
 
+  // Back at the number, the old one is selected: typing replaces it, Enter sells to it again.
   useEffect(() => {
-    if (step.at === 'number') numberField.current?.focus();
+    if (step.at === 'number') numberField.current?.focus(selectNumber.current);
+    selectNumber.current = false;
   }, [step.at]);
 
   function goToProduct(target: SaleTarget) {
@@ -111,12 +120,23 @@ export default function SaleScreen() {
       .catch(() => undefined);
   }
 
-  // Esc backs out one step; Alt+1…4 pick a tab. The step's own fields handle Enter.
+  // Esc backs out one step; Alt+1…4 pick a tab; a digit on the outcome starts the next customer's
+  // number. The step's own fields handle Enter.
   const stepRef = useRef(step);
   stepRef.current = step;
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const current = stepRef.current;
+      if (current.at === 'outcome' && startsANumber(event)) {
+        event.preventDefault();
+        // Several digits may come before the next render: only the first one clears the old number.
+        stepRef.current = { at: 'number' };
+        setTyped(event.key);
+        setTab('topup');
+        setNumberError(null);
+        setStep({ at: 'number' });
+        return;
+      }
       if (event.key === 'Escape') {
         event.preventDefault();
         if (current.at === 'network' || current.at === 'product') toNumber(false);

@@ -1,0 +1,179 @@
+// The counter at a busy cashier's speed (issue 11): no keystroke lost or wasted, the number read
+// as the plan allows, what the cashier must see before money moves and what to do when a sale is
+// in doubt. Real Chromium against the web shell in training mode, in Arabic and in English; the
+// journal and the simulators' ledgers are read back, not the app's view of itself.
+import type { Page, Route } from '@playwright/test';
+import type { Shell } from '../harness/shell';
+import { expect, keepScreenshot, test } from './fixtures';
+
+const LANGUAGES = ['ar', 'en'] as const;
+type Language = (typeof LANGUAGES)[number];
+
+const WORDS = {
+  ar: { yemen_mobile: 'يمن موبايل', twoMore: 'ينقص رقمان', tooShort: 'الرقم قصير جداً.', success: 'تمت العملية بنجاح' },
+  en: { yemen_mobile: 'Yemen Mobile', twoMore: '2 more digits', tooShort: 'The number is too short.', success: 'Sale succeeded' },
+} as const;
+
+async function openCounter(page: Page, shell: Shell, language: Language) {
+  shell.services.settings.update({ language });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await expect(page.getByTestId('number-input')).toBeFocused();
+}
+
+function salesInJournal(shell: Shell): { tx_id: number; number: string; state: string; product: string }[] {
+  return shell.services.db.prepare('SELECT tx_id, number, state, product FROM sales ORDER BY tx_id').all() as never;
+}
+
+/** Holds every `sale.quote` answer until `release()`: the price is "on its way" meanwhile. */
+async function holdQuotes(page: Page) {
+  let open: () => void = () => undefined;
+  let gate = new Promise<void>((resolve) => (open = resolve));
+  const handler = async (route: Route) => {
+    await gate;
+    await route.continue();
+  };
+  await page.route('**/__pos/invoke/sale.quote', handler);
+  return {
+    release: () => open(),
+    hold: () => {
+      gate = new Promise<void>((resolve) => (open = resolve));
+    },
+    stop: () => page.unroute('**/__pos/invoke/sale.quote', handler),
+  };
+}
+
+for (const language of LANGUAGES) {
+  test.describe(`counter journey (${language})`, () => {
+    test('item 8: a 78… mobile being typed stays a mobile; only the fixed-line plan reads as a landline, on Enter', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      const input = app.getByTestId('number-input');
+      await input.pressSequentially('7812345');
+      await expect(app.getByTestId('number-networks')).toHaveText(WORDS[language].yemen_mobile);
+      await expect(app.getByTestId('number-status')).toContainText(WORDS[language].twoMore);
+      await keepScreenshot(app, `counter-number-78-growing-${language}`);
+      await input.pressSequentially('67');
+      await expect(app.getByTestId('number-networks')).toHaveText(WORDS[language].yemen_mobile);
+      await expect(app.getByTestId('number-status')).toContainText('781234567');
+      // A 7-digit 77… is a mobile missing digits: no landline, and Enter says it is short.
+      await input.fill('');
+      await input.pressSequentially('7712345');
+      await expect(app.getByTestId('number-networks')).toHaveText(WORDS[language].yemen_mobile);
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('number-status')).toHaveText(WORDS[language].tooShort);
+      await expect(app.getByTestId('sale-screen')).toHaveAttribute('data-step', 'number');
+      // The 7-digit 78[0-7]… is offered as a landline / ADSL only when Enter says nothing more is coming.
+      await input.fill('');
+      await input.pressSequentially('7812345');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('network-choice')).toBeVisible();
+    });
+
+    test('item 5: an Enter pressed before the price shows is applied when it is the typed amount, refused otherwise', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      const quotes = await holdQuotes(app);
+      await app.getByTestId('number-input').pressSequentially('771234567');
+      await app.keyboard.press('Enter');
+      await app.getByTestId('top-up-value').pressSequentially('1000');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('confirm')).toBeVisible();
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('confirm-early')).toHaveAttribute('data-early', 'held');
+      expect(salesInJournal(shell)).toHaveLength(0);
+      quotes.release();
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+      expect(salesInJournal(shell)).toHaveLength(1);
+
+      // Units: the price is news to the cashier, so the early Enter is refused, in words, and sells nothing.
+      quotes.hold();
+      await app.keyboard.press('Escape');
+      await app.getByTestId('number-input').pressSequentially('711234567');
+      await app.keyboard.press('Enter');
+      await app.getByTestId('top-up-value').pressSequentially('100');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('confirm')).toBeVisible();
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('confirm-early')).toHaveAttribute('data-early', 'held');
+      quotes.release();
+      await expect(app.getByTestId('confirm-early')).toHaveAttribute('data-early', 'refused');
+      await expect(app.getByTestId('confirm-early')).not.toBeEmpty();
+      await expect(app.getByTestId('confirm-price').locator('.money').first()).toBeVisible();
+      await keepScreenshot(app, `counter-confirm-early-refused-${language}`);
+      await app.waitForTimeout(300);
+      expect(salesInJournal(shell)).toHaveLength(1);
+      await expect(app.getByTestId('confirm-button')).toBeFocused();
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+      expect(salesInJournal(shell)).toHaveLength(2);
+      await quotes.stop();
+    });
+
+    test('item 6: digits on the outcome start the next number, Enter at once is a new sale, F1 everywhere, Esc selects the old number', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      const input = app.getByTestId('number-input');
+      await input.pressSequentially('771234567');
+      await app.keyboard.press('Enter');
+      await app.keyboard.type('500');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('confirm-button')).toBeFocused();
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+      // The next customer's number, typed straight onto the outcome with no key between: nothing lost.
+      await app.keyboard.type('778889999', { delay: 0 });
+      await expect(input).toHaveValue('778889999');
+      await expect(input).toBeFocused();
+
+      // Enter the moment the outcome shows is a new sale (no dead zone).
+      await app.keyboard.press('Enter');
+      await app.keyboard.type('500');
+      await app.keyboard.press('Enter');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+      await app.keyboard.press('Enter');
+      await expect(input).toBeFocused();
+      await expect(input).toHaveValue('');
+      expect(salesInJournal(shell).map((s) => s.number)).toEqual(['771234567', '778889999']);
+
+      // Esc from the product step back to the number selects it: typing replaces it.
+      await input.pressSequentially('771234567');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('product-step')).toBeVisible();
+      await app.keyboard.press('Escape');
+      await expect(input).toBeFocused();
+      await app.keyboard.type('70');
+      await expect(input).toHaveValue('70');
+
+      // F1 from the product step, and from another screen: a new sale with an empty number.
+      await input.fill('711234567');
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('product-step')).toBeVisible();
+      await app.keyboard.press('F1');
+      await expect(input).toBeFocused();
+      await expect(input).toHaveValue('');
+      await input.pressSequentially('711234567');
+      await app.keyboard.press('F3');
+      await expect(app.getByTestId('sale-screen')).toHaveCount(0);
+      await app.keyboard.press('F1');
+      await expect(input).toBeFocused();
+      await expect(input).toHaveValue('');
+    });
+
+    test('item 7: after the language switch, focus goes back to where the cashier was', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      const input = app.getByTestId('number-input');
+      await input.pressSequentially('771234567');
+      await app.getByTestId('language-switch').click();
+      const other = language === 'ar' ? 'en' : 'ar';
+      await expect(app.locator('html')).toHaveAttribute('lang', other);
+      await expect(input).toBeFocused();
+      // Enter goes on with the sale, not back to the old language.
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('product-step')).toBeVisible();
+      await expect(app.locator('html')).toHaveAttribute('lang', other);
+      await expect(app.getByTestId('top-up-value')).toBeFocused();
+      await app.getByTestId('language-switch').click();
+      await expect(app.locator('html')).toHaveAttribute('lang', language);
+      await expect(app.getByTestId('top-up-value')).toBeFocused();
+    });
+  });
+}
