@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../shared/ipc/sales';
 import { call, errorText, useChannel, useEvent } from '../../ipc/client';
+import { isEnterBounce } from './enter-bounce';
 import { MoneyText } from './money-text';
 import { NetworkBadge } from './network-badge';
 import { ProductText } from './product-text';
@@ -157,7 +158,7 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
           onClick={onNewSale}
           onKeyDown={(e) => {
             // A held Enter, or the confirming press bouncing (pressed before this was on screen), is not a new sale.
-            if (e.key === 'Enter' && (e.repeat || e.timeStamp < shownAt.current)) e.preventDefault();
+            if (e.key === 'Enter' && (e.repeat || e.timeStamp < shownAt.current || isEnterBounce(e.nativeEvent))) e.preventDefault();
           }}
         >
           {t('sale.outcome.newSale')} <kbd>Enter</kbd>

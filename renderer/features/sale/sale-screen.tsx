@@ -1,7 +1,7 @@
 // The counter (DESIGN §9): number → (landline or ADSL?) → what to sell → one summary → the outcome,
 // followed live. Keyboard-first: Enter moves on, Enter confirms, Esc backs out; the number field
 // is focused on start and after every sale.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Network, Product } from '../../../shared/domain';
@@ -11,6 +11,7 @@ import { printerIsSet } from '../../../shared/printer-set';
 import type { PrinterConfig } from '../../../shared/ipc/printing';
 import { call, useChannel } from '../../ipc/client';
 import { ConfirmSale } from './confirm-sale';
+import { watchEnterPresses } from './enter-bounce';
 import { NetworkChoice } from './network-choice';
 import { NumberField, type NumberFieldHandle } from './number-field';
 import { ProductStep, productTabs, type ProductTab } from './product-step';
@@ -90,6 +91,8 @@ export default function SaleScreen() {
     setNumberError(null);
     setStep({ at: 'number' });
   }, []);
+
+  useLayoutEffect(() => watchEnterPresses(), []);
 
   // Back at the number, the old one is selected: typing replaces it, Enter sells to it again.
   useEffect(() => {
