@@ -2,16 +2,19 @@
 // as the plan allows, what the cashier must see before money moves and what to do when a sale is
 // in doubt. Real Chromium against the web shell in training mode, in Arabic and in English; the
 // journal and the simulators' ledgers are read back, not the app's view of itself.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
 import type { Shell } from '../harness/shell';
-import { expect, keepScreenshot, test } from './fixtures';
+import { ARTEFACTS, expect, keepScreenshot, test } from './fixtures';
 
 const LANGUAGES = ['ar', 'en'] as const;
 type Language = (typeof LANGUAGES)[number];
 
 const WORDS = {
-  ar: { yemen_mobile: 'يمن موبايل', twoMore: 'ينقص رقمان', tooShort: 'الرقم قصير جداً.', success: 'تمت العملية بنجاح' },
-  en: { yemen_mobile: 'Yemen Mobile', twoMore: '2 more digits', tooShort: 'The number is too short.', success: 'Sale succeeded' },
+  ar: { playerId: 'رقم اللاعب (ID)', network: 'الشبكة', yemen_mobile: 'يمن موبايل', twoMore: 'ينقص رقمان', tooShort: 'الرقم قصير جداً.', success: 'تمت العملية بنجاح' },
+  en: { playerId: 'Player ID', network: 'Network', yemen_mobile: 'Yemen Mobile', twoMore: '2 more digits', tooShort: 'The number is too short.', success: 'Sale succeeded' },
 } as const;
 
 async function openCounter(page: Page, shell: Shell, language: Language) {
@@ -45,6 +48,59 @@ async function holdQuotes(page: Page) {
 
 for (const language of LANGUAGES) {
   test.describe(`counter journey (${language})`, () => {
+    test('item 1: a game card reads its Player ID back, large, on the confirm screen, the outcome and the receipt (screen and printed); no network', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      await app.getByTestId('number-input').pressSequentially('771234567');
+      await app.keyboard.press('Enter');
+      await app.keyboard.press('Alt+4');
+      await app.getByTestId('catalogue-search').fill('325');
+      await app.keyboard.press('Enter');
+      const field = app.getByTestId('game-field-PlayerID');
+      await field.fill('5123456789');
+      await field.press('Enter');
+      const confirm = app.getByTestId('confirm');
+      const readBack = app.getByTestId('confirm-game-fields').getByTestId('game-field');
+      await expect(readBack).toHaveCount(1);
+      await expect(readBack).toContainText(WORDS[language].playerId);
+      await expect(readBack.getByTestId('game-field-value')).toHaveText('5123456789');
+      // Large: bigger than the number line, so it is what the eye lands on.
+      const size = await readBack.getByTestId('game-field-value').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      expect(size).toBeGreaterThanOrEqual(28);
+      await expect(confirm.getByTestId('network-badge')).toHaveCount(0);
+      await expect(confirm).not.toContainText(WORDS[language].network);
+      await expect(app.getByTestId('confirm-price').locator('.money').first()).toBeVisible();
+      await keepScreenshot(app, `counter-confirm-game-${language}`);
+      await expect(app.getByTestId('confirm-button')).toBeFocused();
+      await app.keyboard.press('Enter');
+      const outcome = app.getByTestId('outcome');
+      await expect(outcome).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+      await expect(outcome.getByTestId('game-field-value')).toHaveText('5123456789');
+      await expect(outcome.getByTestId('game-field')).toContainText(WORDS[language].playerId);
+      await expect(outcome.getByTestId('network-badge')).toHaveCount(0);
+      const [sold] = salesInJournal(shell);
+      expect(JSON.parse(sold!.product)).toMatchObject({ kind: 'game', fields: { PlayerID: '5123456789' } });
+
+      // The receipt, on screen and as printed (PDF of the print copy, read back with pdftotext).
+      await app.keyboard.press('F3');
+      await app.getByTestId('history-results').getByTestId(`history-row-${sold!.tx_id}`).click();
+      const receipt = app.getByTestId('receipt');
+      await expect(receipt.getByTestId('receipt-game-field-PlayerID')).toContainText('5123456789');
+      await expect(receipt.getByTestId('receipt-game-field-PlayerID')).toContainText(WORDS[language].playerId);
+      await expect(receipt.getByTestId('receipt-network')).toHaveCount(0);
+      const box = (await receipt.boundingBox())!;
+      await app.emulateMedia({ media: 'print' });
+      const scale = ((80 / 25.4) * 96) / box.width;
+      const pdf = await app.pdf({ width: '80mm', height: `${Math.ceil(box.height * scale) + 20}px`, scale, printBackground: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } });
+      await app.emulateMedia({ media: 'screen' });
+      mkdirSync(ARTEFACTS, { recursive: true });
+      const file = join(ARTEFACTS, `receipt-game-${language}.pdf`);
+      writeFileSync(file, pdf);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').normalize('NFKC').replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\s]/g, '');
+      expect(text).toContain('5123456789');
+      // pdftotext gives Arabic in logical order, its brackets mirrored: the words are what is checked.
+      expect(text).toContain(language === 'ar' ? 'رقماللاعب' : 'PlayerID');
+    });
+
     test('item 8: a 78… mobile being typed stays a mobile; only the fixed-line plan reads as a landline, on Enter', async ({ app, shell }) => {
       await openCounter(app, shell, language);
       const input = app.getByTestId('number-input');

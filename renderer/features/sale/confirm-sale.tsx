@@ -9,6 +9,7 @@ import type { SaleView } from '../../../shared/ipc/sales';
 import { isMobileNetwork } from '../../../shared/numbers';
 import { call, errorText, PosError, useChannel } from '../../ipc/client';
 import { MoneyText } from './money-text';
+import { GameFields } from './game-fields';
 import { NetworkBadge } from './network-badge';
 import { ProductText } from './product-text';
 import type { SaleTarget } from './sale-target';
@@ -103,12 +104,15 @@ export function ConfirmSale({ target, product, onSold }: Props) {
     <section className="card step confirm" aria-labelledby="confirm-title" data-testid="confirm">
       <h2 id="confirm-title">{t('sale.confirm.title')}</h2>
       <dl className="summary">
-        <div>
-          <dt>{t('sale.confirm.network')}</dt>
-          <dd>
-            <NetworkBadge network={target.network} />
-          </dd>
-        </div>
+        {/* A game card is not sold to a network: its fields say where it goes. */}
+        {product.kind !== 'game' && (
+          <div>
+            <dt>{t('sale.confirm.network')}</dt>
+            <dd>
+              <NetworkBadge network={target.network} />
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('sale.confirm.number')}</dt>
           <dd className="summary-number" data-testid="confirm-number">
@@ -155,6 +159,12 @@ export function ConfirmSale({ target, product, onSold }: Props) {
           <dd data-testid="confirm-provider">{quote.data?.provider ? t(`sale.provider.${quote.data.provider}`) : '…'}</dd>
         </div>
       </dl>
+      {product.kind === 'game' && (
+        <section aria-label={t('counter.gameField.title')} data-testid="confirm-game-fields">
+          <p className="field-label">{t('counter.gameField.checkWithCustomer')}</p>
+          <GameFields product={product} large />
+        </section>
+      )}
       {quote.isPending && <p>{t('sale.confirm.quoting')}</p>}
       {earlyEnter && (
         <p className={earlyEnter === 'refused' ? 'warning' : 'muted'} role="status" data-testid="confirm-early" data-early={earlyEnter}>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../shared/ipc/sales';
 import { call, errorText, useChannel, useEvent } from '../../ipc/client';
 import { isEnterBounce } from './enter-bounce';
+import { GameFields } from './game-fields';
 import { MoneyText } from './money-text';
 import { NetworkBadge } from './network-badge';
 import { ProductText } from './product-text';
@@ -114,13 +115,14 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
         <div>
           <dt>{t('sale.confirm.number')}</dt>
           <dd>
-            <bdi dir="ltr">{sale.number}</bdi> <NetworkBadge network={sale.network} size="small" />
+            <bdi dir="ltr">{sale.number}</bdi> {sale.product.kind !== 'game' && <NetworkBadge network={sale.network} size="small" />}
           </dd>
         </div>
         <div>
           <dt>{t('sale.confirm.product')}</dt>
           <dd>
             <ProductText product={sale.product} />
+            {sale.product.kind === 'game' && <GameFields product={sale.product} />}
           </dd>
         </div>
         {sale.price && (
