@@ -41,6 +41,7 @@ export const errorCodes = [
   'provider.request_refused',
   'sale.not_found',
   'sale.duplicate_needs_confirm',
+  'sale.in_doubt_needs_confirm',
   'sale.already_submitting',
   'sale.not_final',
   'auth.required',

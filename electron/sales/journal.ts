@@ -155,6 +155,10 @@ export function createJournal(db: Db, now: () => number) {
     `SELECT ${SALE_COLUMNS} FROM sales WHERE number = ? AND product_key = ? AND created_at >= ? AND state != 'failed'
      ORDER BY created_at DESC LIMIT 1`,
   );
+  const selectInDoubt = db.prepare(
+    `SELECT ${SALE_COLUMNS} FROM sales WHERE number = ? AND product_key = ? AND state IN ('created', 'sent', 'pending', 'unknown')
+     ORDER BY created_at DESC LIMIT 1`,
+  );
   const selectUnresolved = db.prepare(
     `SELECT ${SALE_COLUMNS} FROM sales WHERE state IN ('created', 'sent', 'pending', 'unknown') ORDER BY tx_id`,
   );
@@ -249,6 +253,11 @@ export function createJournal(db: Db, now: () => number) {
     /** The latest sale not failed of this number and product since `since`. */
     recent(number: string, product: Product, since: number): Sale | null {
       const row = selectRecent.get(number, productKey(product), since) as SaleRow | undefined;
+      return row ? toSale(row) : null;
+    },
+    /** The latest sale of this number and product whose outcome is not known yet, however old. */
+    inDoubt(number: string, product: Product): Sale | null {
+      const row = selectInDoubt.get(number, productKey(product)) as SaleRow | undefined;
       return row ? toSale(row) : null;
     },
     unresolved(): Sale[] {

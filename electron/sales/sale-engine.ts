@@ -92,7 +92,14 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     return product.kind === 'offer' && product.provider ? routed.filter((p) => p.id === product.provider) : routed;
   }
 
+  /** A sale still in doubt of the same number and product, at any age: selling again may charge twice. */
+  function inDoubtOf(national: string, product: Product): Sale | null {
+    return journal.inDoubt(national, product);
+  }
+
   function duplicateOf(national: string, product: Product): Sale | null {
+    const inDoubt = inDoubtOf(national, product);
+    if (inDoubt) return inDoubt;
     const minutes = deps.settings().duplicateWindowMinutes;
     if (minutes <= 0) return null;
     return journal.recent(national, product, now() - minutes * 60_000);
@@ -146,7 +153,15 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     const key = runKey(number.national, request.product);
     const inFlight = running.get(key);
     if (inFlight) return inFlight.done;
-    const duplicate = duplicateOf(number.national, request.product);
+    // The cashier must have been shown this very sale still in doubt: a general "yes, again" is not enough.
+    const inDoubt = inDoubtOf(number.national, request.product);
+    if (inDoubt && request.confirmInDoubt !== String(inDoubt.txId)) {
+      return err('sale.in_doubt_needs_confirm', 'the last sale of this number and product is still being checked', {
+        id: String(inDoubt.txId),
+        detail: inDoubt.state,
+      });
+    }
+    const duplicate = inDoubt ? null : duplicateOf(number.national, request.product);
     if (duplicate && request.confirmDuplicate !== true) {
       return err('sale.duplicate_needs_confirm', 'the same number and product were sold a moment ago', {
         id: String(duplicate.txId),

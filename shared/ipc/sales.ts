@@ -69,7 +69,10 @@ export const saleQuoteSchema = z.object({
   provider: providerIdSchema.nullable(),
   price: moneySchema.nullable(),
   note: z.string().nullable(),
-  /** A sale of the same number and product within the duplicate window: submit needs `confirmDuplicate`. */
+  /**
+   * An earlier sale of the same number and product: one still in doubt (at any age; submit then needs
+   * `confirmInDoubt` with its id), else one within the duplicate window (submit needs `confirmDuplicate`).
+   */
   duplicateOf: saleViewSchema.nullable(),
   training: z.boolean(),
 });
@@ -82,6 +85,11 @@ export const saleSubmitRequestSchema = z
     product: productSchema,
     /** The cashier saw the duplicate warning and confirmed a second sale. */
     confirmDuplicate: z.boolean().optional(),
+    /**
+     * The id of an earlier sale of the same number and product still in doubt, which the cashier
+     * was shown and confirmed selling again over: a plain `confirmDuplicate` is not enough for it.
+     */
+    confirmInDoubt: saleIdSchema.optional(),
     /** One per press of the confirm button (e.g. crypto.randomUUID()): the same key never pays twice. */
     submitKey: z.string().min(8).max(100),
     /** Weta mobiles only. */
