@@ -321,5 +321,9 @@ export function saleSummary(sale: Sale): Omit<SaleView, 'timeline'> {
     createdAt: sale.createdAt,
     updatedAt: sale.updatedAt,
     checks: sale.checks,
+    // A status call and the move it leads to are one commit stamped with the time: while a sale is
+    // open, its last update after a check is that check.
+    lastCheckAt: sale.checks > 0 ? sale.updatedAt : null,
+    nextCheckAt: sale.nextCheckAt,
   };
 }

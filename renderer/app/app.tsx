@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { call, useChannel, useEvent } from '../ipc/client';
 import { screens, type ScreenId } from './screens';
 import { SessionBadge, SignInGate } from '../features/sign-in/sign-in-gate';
+import { AttentionBar } from '../features/sale/attention';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -84,6 +85,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <AttentionBar onOpen={() => setScreen('history')} />
         <SessionBadge />
         <button type="button" className="language-button" onClick={switchLanguage} data-testid="language-switch" aria-label={t('app.language.label')}>
           {t('app.language.switchTo')}

@@ -45,6 +45,10 @@ export const saleViewSchema = z.object({
   updatedAt: z.number().int(),
   /** How many status calls were made for it. */
   checks: z.number().int().nonnegative(),
+  /** When the last status call was answered (epoch ms), or null before the first. */
+  lastCheckAt: z.number().int().nullable(),
+  /** When the reconciler checks it next (epoch ms); null when final or its automatic checks are spent. */
+  nextCheckAt: z.number().int().nullable(),
   /** Every state it went through, oldest first. */
   timeline: z.array(saleTimelineEntrySchema),
 });

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
-import type { Shell } from '../harness/shell';
+import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../../electron/providers/alqimah/simulator';
+import { startShell, type Shell } from '../harness/shell';
 import { ARTEFACTS, expect, keepScreenshot, test } from './fixtures';
 
 const LANGUAGES = ['ar', 'en'] as const;
@@ -46,8 +47,112 @@ async function holdQuotes(page: Page) {
   };
 }
 
+/**
+ * A shop with a real Al-Qimah account on a simulator the test holds: its first payment stays
+ * pending until the test lets it settle. Checks are quick so the counter shows them live.
+ */
+async function startInDoubtShop(): Promise<{ shell: Shell; sim: AlqimahSimulator; close(): Promise<void> }> {
+  const sim = await startAlqimahSimulator({ balanceMinor: 10_000_000_00 });
+  sim.knobs.pending = { next: 1, probability: 0, checks: 100_000, outcome: 'succeeded' };
+  const shell = await startShell({
+    deps: {
+      sales: {
+        credentialsFor: async (id) => (id === 'alqimah' ? { ...defaultSimAccount } : null),
+        providerUrls: { alqimah: sim.url },
+        reconciler: { baseDelayMs: 4_000, maxDelayMs: 8_000, intervalMs: 500, maxChecks: 100 },
+      },
+    },
+  });
+  return {
+    shell,
+    sim,
+    close: async () => {
+      await shell.close();
+      await sim.close();
+    },
+  };
+}
+
 for (const language of LANGUAGES) {
   test.describe(`counter journey (${language})`, () => {
+    test('items 2 and 3: a sale in doubt says what to do, is checked live, is named when sold again, and its settling shows on every screen', async ({ page }) => {
+      const shop = await startInDoubtShop();
+      try {
+        const { shell, sim } = shop;
+        shell.services.settings.update({ language });
+        await page.goto(shell.url);
+        const input = page.getByTestId('number-input');
+        await expect(input).toBeFocused();
+        await input.pressSequentially('771234567');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('top-up-value').pressSequentially('1000');
+        await page.keyboard.press('Enter');
+        await expect(page.getByTestId('confirm-button')).toBeFocused();
+        await page.keyboard.press('Enter');
+        const outcome = page.getByTestId('outcome');
+        await expect(outcome).toHaveAttribute('data-state', 'pending', { timeout: 20_000 });
+        const firstId = (await page.getByTestId('outcome-id').textContent())!;
+        expect(sim.ledger.chargesFor(firstId)).toBe(1);
+
+        // One line to act on: the money has left the agent account (the provider has the sale).
+        await expect(page.getByTestId('outcome-doubt-action')).toHaveAttribute('data-doubt', 'pending');
+        await expect(page.getByTestId('outcome-doubt-action')).toContainText(language === 'ar' ? 'خرج المبلغ من حساب الوكيل' : 'the money has left the agent account');
+        // Live: the checks go on by themselves and the screen says so.
+        await expect(page.getByTestId('outcome-working')).toHaveClass(/working/);
+        await expect(page.getByTestId('outcome-next-check')).toContainText(/\d/);
+        const checksBefore = shell.services.sales.journal.get(Number(firstId))!.checks;
+        await expect.poll(() => shell.services.sales.journal.get(Number(firstId))!.checks, { timeout: 15_000 }).toBeGreaterThan(checksBefore);
+        const checks = shell.services.sales.journal.get(Number(firstId))!.checks;
+        await expect(page.getByTestId('outcome-checks')).toContainText(language === 'ar' ? 'آخرها' : 'last at');
+        // "Check now" says what it found.
+        await page.getByTestId('outcome-recheck').click();
+        await expect(page.getByTestId('outcome-recheck-result')).toBeVisible();
+        await expect(page.getByTestId('outcome-recheck-result')).toContainText(language === 'ar' ? 'لا إجابة نهائية بعد' : 'still no final answer');
+        expect(shell.services.sales.journal.get(Number(firstId))!.checks).toBeGreaterThan(checks);
+        await keepScreenshot(page, `counter-outcome-in-doubt-${language}`);
+
+        // The next customer is the same number and product: the earlier sale is named with its
+        // state, and Enter alone does not sell again.
+        await page.keyboard.type('771234567');
+        await expect(input).toHaveValue('771234567');
+        await expect(page.getByTestId('attention-count')).toHaveAttribute('data-count', '1');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('top-up-value').pressSequentially('1000');
+        await page.keyboard.press('Enter');
+        const warning = page.getByTestId('in-doubt-warning');
+        await expect(warning).toBeVisible();
+        await expect(warning.getByTestId('earlier-sale')).toHaveAttribute('data-id', firstId);
+        await expect(warning.getByTestId('earlier-sale')).toContainText(firstId);
+        await expect(warning.getByTestId('earlier-sale')).toHaveAttribute('data-state', 'pending');
+        await expect(warning).toContainText(language === 'ar' ? 'قد يشحنه مرتين' : 'may top it up twice');
+        await expect(page.getByTestId('in-doubt-confirm')).toBeFocused();
+        await keepScreenshot(page, `counter-confirm-in-doubt-${language}`);
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Enter');
+        await expect(page.getByTestId('in-doubt-nudge')).toBeVisible();
+        await page.waitForTimeout(300);
+        expect(sim.ledger.charges).toHaveLength(1);
+        await page.keyboard.press('Space');
+        await expect(page.getByTestId('confirm-button')).toBeFocused();
+        await page.keyboard.press('Enter');
+        await expect(outcome).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+        expect(sim.ledger.charges).toHaveLength(2);
+
+        // On another screen, the first sale settles: a notice and the counter say so.
+        await page.keyboard.press('F3');
+        await expect(page.getByTestId('attention-count')).toHaveAttribute('data-count', '1');
+        sim.ledger.transactions.get(firstId)!.checksLeft = 0;
+        const notice = page.getByTestId('settled-notice');
+        await expect(notice).toHaveAttribute('data-id', firstId, { timeout: 20_000 });
+        await expect(notice).toHaveAttribute('data-state', 'succeeded');
+        await expect(page.getByTestId('attention-count')).toHaveCount(0);
+        await keepScreenshot(page, `counter-settled-notice-${language}`);
+        expect(sim.ledger.chargesFor(firstId)).toBe(1);
+      } finally {
+        await shop.close();
+      }
+    });
+
     test('item 1: a game card reads its Player ID back, large, on the confirm screen, the outcome and the receipt (screen and printed); no network', async ({ app, shell }) => {
       await openCounter(app, shell, language);
       await app.getByTestId('number-input').pressSequentially('771234567');

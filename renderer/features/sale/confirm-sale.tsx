@@ -4,11 +4,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Money } from '../../../shared/money';
 import { useTranslation } from 'react-i18next';
-import type { Product, SubscriberType } from '../../../shared/domain';
+import { saleStates, type Product, type SubscriberType } from '../../../shared/domain';
 import type { SaleView } from '../../../shared/ipc/sales';
 import { isMobileNetwork } from '../../../shared/numbers';
 import { call, errorText, PosError, useChannel } from '../../ipc/client';
 import { MoneyText } from './money-text';
+import { EarlierSaleLine, isInDoubt, type EarlierSale } from './earlier-sale';
 import { GameFields } from './game-fields';
 import { NetworkBadge } from './network-badge';
 import { ProductText } from './product-text';
@@ -34,6 +35,14 @@ export function ConfirmSale({ target, product, onSold }: Props) {
   const asksLineType = quote.data?.provider === 'weta' && product.kind === 'offer' && isMobileNetwork(target.network);
   const duplicate = quote.data?.duplicateOf ?? null;
   const acknowledgedAt = useRef<number | null>(null);
+  // The earlier sale still in doubt (from the quote, or from the engine when the quote did not see
+  // it): selling again needs the box ticked (Space), not a second Enter.
+  const [inDoubtFromSubmit, setInDoubtFromSubmit] = useState<EarlierSale | null>(null);
+  const inDoubt: EarlierSale | null =
+    inDoubtFromSubmit ?? (duplicate && isInDoubt(duplicate.state) ? { id: duplicate.id, state: duplicate.state, createdAt: duplicate.createdAt } : null);
+  const [inDoubtChecked, setInDoubtChecked] = useState(false);
+  const [inDoubtNudge, setInDoubtNudge] = useState(false);
+  const inDoubtBox = useRef<HTMLInputElement>(null);
 
   // An Enter pressed before the price is on screen is never lost and never sells blind: it is held,
   // and applied once the quote is in only when the price is the one the cashier already typed (a
@@ -52,22 +61,27 @@ export function ConfirmSale({ target, product, onSold }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   useEffect(() => {
-    if (ready) button.current?.focus();
+    if (ready) (inDoubt && !inDoubtChecked ? inDoubtBox.current : button.current)?.focus();
     if (!ready || earlyEnter !== 'held') return;
     if (quote.data && priceAlreadyKnown(product, quote.data.price) && quote.data.duplicateOf === null) {
       setEarlyEnter(null);
       void confirmRef.current();
     } else setEarlyEnter('refused');
-  }, [ready, earlyEnter, quote.data, product]);
+  }, [ready, earlyEnter, quote.data, product, inDoubtFromSubmit]);
 
   const confirmRef = useRef(confirm);
   confirmRef.current = confirm;
   async function confirm() {
     if (inFlight.current || !ready) return;
     setEarlyEnter(null);
+    if (inDoubt && !inDoubtChecked) {
+      setInDoubtNudge(true);
+      inDoubtBox.current?.focus();
+      return;
+    }
     // The same number and product a moment ago: the first press only acknowledges the warning,
     // and a press within the settle time is the same press bouncing, so a double Enter still sells nothing.
-    if ((duplicate !== null || duplicateConfirmed) && !acknowledged) {
+    if (!inDoubt && (duplicate !== null || duplicateConfirmed) && !acknowledged) {
       acknowledgedAt.current = performance.now();
       setAcknowledged(true);
       return;
@@ -83,6 +97,7 @@ export function ConfirmSale({ target, product, onSold }: Props) {
         product,
         submitKey: crypto.randomUUID(),
         ...(acknowledged ? { confirmDuplicate: true } : {}),
+        ...(inDoubt && inDoubtChecked ? { confirmInDoubt: inDoubt.id } : {}),
         ...(asksLineType ? { subscriberType } : {}),
       });
       onSold(sale);
@@ -92,6 +107,17 @@ export function ConfirmSale({ target, product, onSold }: Props) {
       if (failure.error.code === 'sale.duplicate_needs_confirm') {
         setDuplicateConfirmed(true);
         setAcknowledged(false);
+      }
+      const earlier = failure.error.params;
+      if (failure.error.code === 'sale.in_doubt_needs_confirm' && typeof earlier?.id === 'string') {
+        const state = saleStates.find((s) => s === earlier.detail) ?? 'unknown';
+        setInDoubtFromSubmit({ id: earlier.id, state, createdAt: null });
+        setInDoubtChecked(false);
+        setError(null);
+        inFlight.current = false;
+        setSending(false);
+        inDoubtBox.current?.focus();
+        return;
       }
       setError(failure);
       inFlight.current = false;
@@ -182,9 +208,41 @@ export function ConfirmSale({ target, product, onSold }: Props) {
         </p>
       )}
       {quote.data?.training && <p className="warning">{t('sale.confirm.training')}</p>}
-      {(duplicate || duplicateConfirmed) && (
+      {inDoubt && (
+        <div className="warning in-doubt-warning" role="alert" data-testid="in-doubt-warning">
+          <p>
+            <strong>{t('counter.duplicate.inDoubt')}</strong>
+          </p>
+          <p>
+            <EarlierSaleLine sale={inDoubt} />
+          </p>
+          <label className="in-doubt-confirm">
+            <input
+              ref={inDoubtBox}
+              type="checkbox"
+              data-testid="in-doubt-confirm"
+              checked={inDoubtChecked}
+              onChange={(e) => {
+                setInDoubtChecked(e.target.checked);
+                setInDoubtNudge(false);
+                if (e.target.checked) button.current?.focus();
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  setInDoubtNudge(true);
+                }
+              }}
+            />{' '}
+            {t('counter.duplicate.inDoubtConfirm')} <kbd>Space</kbd>
+          </label>
+          {inDoubtNudge && <p data-testid="in-doubt-nudge">{t('counter.duplicate.inDoubtNudge')}</p>}
+        </div>
+      )}
+      {!inDoubt && (duplicate || duplicateConfirmed) && (
         <p className="warning" role="alert" data-testid="duplicate-warning" data-acknowledged={acknowledged}>
-          {t(acknowledged ? 'sale.confirm.duplicateAcknowledged' : 'sale.confirm.duplicate')}
+          {t(acknowledged ? 'sale.confirm.duplicateAcknowledged' : 'sale.confirm.duplicate')}{' '}
+          {duplicate && <EarlierSaleLine sale={{ id: duplicate.id, state: duplicate.state, createdAt: duplicate.createdAt }} />}
         </p>
       )}
       {error && (
@@ -206,7 +264,7 @@ export function ConfirmSale({ target, product, onSold }: Props) {
             if (e.key === 'Enter' && e.repeat) e.preventDefault();
           }}
         >
-          {sending ? t('sale.confirm.sending') : acknowledged ? t('sale.confirm.sellAgain') : t('sale.confirm.sell')} <kbd>Enter</kbd>
+          {sending ? t('sale.confirm.sending') : acknowledged || inDoubt ? t('sale.confirm.sellAgain') : t('sale.confirm.sell')} <kbd>Enter</kbd>
         </button>
       </div>
     </section>

@@ -4,7 +4,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../shared/ipc/sales';
-import { call, errorText, useChannel, useEvent } from '../../ipc/client';
+import { errorText, useChannel, useEvent } from '../../ipc/client';
+import { CheckingPanel } from './checking-panel';
 import { isEnterBounce } from './enter-bounce';
 import { GameFields } from './game-fields';
 import { MoneyText } from './money-text';
@@ -24,7 +25,6 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
   const { t } = useTranslation();
   const [sale, setSale] = useState(submitted);
   const [printing, setPrinting] = useState<'idle' | 'printing' | 'printed' | Error>('idle');
-  const [rechecking, setRechecking] = useState(false);
   /** When the outcome was first shown: a key pressed before it was meant for the confirm screen. */
   const shownAt = useRef(Number.POSITIVE_INFINITY);
   const next = useRef<HTMLButtonElement>(null);
@@ -79,19 +79,6 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
     }
   }
 
-  async function recheck() {
-    setRechecking(true);
-    try {
-      const { sales } = await call('sale.recheck', { id: sale.id });
-      const found = sales.find((s) => s.id === sale.id);
-      if (found) setSale(found);
-    } catch {
-      // The reconciler keeps checking; the cashier can press again.
-    } finally {
-      setRechecking(false);
-    }
-  }
-
   const tone = sale.state === 'succeeded' ? 'success' : sale.state === 'failed' ? 'failure' : 'checking';
   return (
     <section className={`card step outcome outcome-${tone}`} aria-labelledby="outcome-title" data-testid="outcome" data-state={sale.state}>
@@ -103,14 +90,7 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
           {errorText(t, sale.error)}
         </p>
       )}
-      {tone === 'checking' && (
-        <p data-testid="outcome-checking">
-          {t('sale.outcome.checkingHelp')}{' '}
-          <button type="button" onClick={() => void recheck()} disabled={rechecking} data-testid="outcome-recheck">
-            {t('sale.outcome.recheck')}
-          </button>
-        </p>
-      )}
+      {tone === 'checking' && <CheckingPanel sale={sale} onChecked={(found) => setSale((old) => (found.updatedAt >= old.updatedAt ? found : old))} />}
       <dl className="summary">
         <div>
           <dt>{t('sale.confirm.number')}</dt>
