@@ -159,6 +159,11 @@ export function createJournal(db: Db, now: () => number) {
     `SELECT ${SALE_COLUMNS} FROM sales WHERE number = ? AND product_key = ? AND state IN ('created', 'sent', 'pending', 'unknown')
      ORDER BY created_at DESC LIMIT 1`,
   );
+  // SQLite takes the bare columns from the row holding MAX(updated_at): each provider's latest balance.
+  const selectLastBalances = db.prepare(
+    `SELECT provider, agent_balance_minor AS minor, agent_balance_currency AS currency, MAX(updated_at) AS at
+     FROM sales WHERE agent_balance_minor IS NOT NULL AND agent_balance_currency IS NOT NULL GROUP BY provider`,
+  );
   const selectUnresolved = db.prepare(
     `SELECT ${SALE_COLUMNS} FROM sales WHERE state IN ('created', 'sent', 'pending', 'unknown') ORDER BY tx_id`,
   );
@@ -276,6 +281,14 @@ export function createJournal(db: Db, now: () => number) {
     /** Only while nothing was sent: the fallback provider takes over the same id. */
     switchProvider(txId: number, provider: ProviderId): boolean {
       return updateProvider.run(provider, now(), txId).changes === 1;
+    },
+    /** Each provider's agent balance as last recorded beside a sale, with that sale's last update time. */
+    lastAgentBalances(): { provider: ProviderId; balance: Money; at: number }[] {
+      return (selectLastBalances.all() as { provider: ProviderId; minor: number; currency: Money['currency']; at: number }[]).map((r) => ({
+        provider: r.provider,
+        balance: { minor: r.minor, currency: r.currency },
+        at: r.at,
+      }));
     },
     recordAgentBalance(txId: number, balance: Money): void {
       updateBalance.run(balance.minor, balance.currency, txId);

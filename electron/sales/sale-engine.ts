@@ -4,8 +4,8 @@
 // then does a byte go to a provider, and a payment is never sent twice: an unclear answer leaves
 // the sale `unknown` for the reconciler, which asks by our own id.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Network, Product, ProviderId } from '../../shared/domain';
-import type { SaleQuote, SaleSubmitRequest, SaleView } from '../../shared/ipc/sales';
+import { providerIds, type Network, type Product, type ProviderId } from '../../shared/domain';
+import type { BalanceSeen, SaleQuote, SaleSubmitRequest, SaleView } from '../../shared/ipc/sales';
 import type { Money } from '../../shared/money';
 import { checkNumber } from '../../shared/numbers';
 import { err, ok, type AppError, type ErrorCode, type Result } from '../../shared/result';
@@ -29,6 +29,8 @@ export type SaleEngineDeps = {
   log: Logger;
   onSaleUpdated: (view: SaleView) => void;
   onBalanceLow: (event: { provider: ProviderId; balance: Money; threshold: Money }) => void;
+  /** A provider's agent balance was seen (after a sale or when asked). */
+  onBalance?: (event: BalanceSeen) => void;
   /** When an unresolved sale is first checked (the reconciler's back-off for check 0). */
   firstCheckAt: () => number;
   /** The Al-Qimah webhook URL while the receiver runs, else null. */
@@ -60,7 +62,8 @@ export function createSaleEngine(deps: SaleEngineDeps) {
   const { journal, routing, now, log } = deps;
   /** number|product → the running submit, so a second press waits for the first instead of paying. */
   const running = new Map<string, { txId: number; done: Promise<Result<SaleView>> }>();
-  const lastBalance = new Map<ProviderId, number>();
+  // Seeded from the journal, so the counter shows the balance last seen before a restart (with its age).
+  const lastBalance = new Map<ProviderId, BalanceSeen>(journal.lastAgentBalances().map((b) => [b.provider, b]));
 
   function resolveNumber(typed: string, network: Network | undefined): Result<Resolved> {
     const check = checkNumber(typed);
@@ -286,8 +289,10 @@ export function createSaleEngine(deps: SaleEngineDeps) {
 
   function noteBalance(provider: ProviderId, balance: Money): void {
     const threshold = deps.settings().lowBalanceThreshold;
-    const previous = lastBalance.get(provider);
-    lastBalance.set(provider, balance.minor);
+    const previous = lastBalance.get(provider)?.balance.minor;
+    const seen = { provider, balance, at: now() };
+    lastBalance.set(provider, seen);
+    deps.onBalance?.(seen);
     if (balance.minor < threshold && (previous === undefined || previous >= threshold)) {
       deps.onBalanceLow({ provider, balance, threshold: { minor: threshold, currency: balance.currency } });
     }
@@ -299,6 +304,18 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     get(txId: number): Result<SaleView> {
       const sale = journal.get(txId);
       return sale ? ok(view(sale)) : err('sale.not_found', `no sale ${txId}`);
+    },
+    /** Each provider's last seen agent balance; `refresh` (or never seen) asks the provider first. */
+    async balances(refresh: boolean): Promise<{ provider: ProviderId; seen: BalanceSeen | null; error: AppError | null }[]> {
+      const providers = providerIds.map((id) => routing.get(id)).filter((p): p is Provider => p !== null);
+      return Promise.all(
+        providers.map(async (provider) => {
+          if (!refresh && lastBalance.has(provider.id)) return { provider: provider.id, seen: lastBalance.get(provider.id)!, error: null };
+          const asked = await provider.agentBalance().catch((cause: unknown) => err('provider.unavailable', String(cause)));
+          if (asked.ok) noteBalance(provider.id, asked.value);
+          return { provider: provider.id, seen: lastBalance.get(provider.id) ?? null, error: asked.ok ? null : asked.error };
+        }),
+      );
     },
     attention(): SaleView[] {
       return journal.unresolved().map(view);

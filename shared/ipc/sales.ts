@@ -120,7 +120,17 @@ export const balanceLowSchema = z.object({
   threshold: moneySchema,
 });
 
+/** A provider's agent balance as last seen (after a sale, or asked for), with when it was seen. */
+export const balanceSeenSchema = z.object({
+  provider: providerIdSchema,
+  balance: moneySchema,
+  /** Epoch ms. */
+  at: z.number().int(),
+});
+export type BalanceSeen = z.infer<typeof balanceSeenSchema>;
+
 export const saleEvents = {
   'sale.updated': saleViewSchema,
   'balance.low': balanceLowSchema,
+  'balance.updated': balanceSeenSchema,
 };

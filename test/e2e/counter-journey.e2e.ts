@@ -48,12 +48,12 @@ async function holdQuotes(page: Page) {
 }
 
 /**
- * A shop with a real Al-Qimah account on a simulator the test holds: its first payment stays
- * pending until the test lets it settle. Checks are quick so the counter shows them live.
+ * A shop with a real Al-Qimah account on a simulator the test holds; with `inDoubt` its first
+ * payment stays pending until the test lets it settle. Checks are quick so the counter shows them live.
  */
-async function startInDoubtShop(): Promise<{ shell: Shell; sim: AlqimahSimulator; close(): Promise<void> }> {
-  const sim = await startAlqimahSimulator({ balanceMinor: 10_000_000_00 });
-  sim.knobs.pending = { next: 1, probability: 0, checks: 100_000, outcome: 'succeeded' };
+async function startSimShop(options: { inDoubt: boolean; balanceMinor: number }): Promise<{ shell: Shell; sim: AlqimahSimulator; close(): Promise<void> }> {
+  const sim = await startAlqimahSimulator({ balanceMinor: options.balanceMinor });
+  if (options.inDoubt) sim.knobs.pending = { next: 1, probability: 0, checks: 100_000, outcome: 'succeeded' };
   const shell = await startShell({
     deps: {
       sales: {
@@ -76,7 +76,7 @@ async function startInDoubtShop(): Promise<{ shell: Shell; sim: AlqimahSimulator
 for (const language of LANGUAGES) {
   test.describe(`counter journey (${language})`, () => {
     test('items 2 and 3: a sale in doubt says what to do, is checked live, is named when sold again, and its settling shows on every screen', async ({ page }) => {
-      const shop = await startInDoubtShop();
+      const shop = await startSimShop({ inDoubt: true, balanceMinor: 10_000_000_00 });
       try {
         const { shell, sim } = shop;
         shell.services.settings.update({ language });
@@ -204,6 +204,37 @@ for (const language of LANGUAGES) {
       expect(text).toContain('5123456789');
       // pdftotext gives Arabic in logical order, its brackets mirrored: the words are what is checked.
       expect(text).toContain(language === 'ar' ? 'رقماللاعب' : 'PlayerID');
+    });
+
+    test('item 4: the counter shows each provider\'s last known agent balance, its age, and the low-balance warning', async ({ page }) => {
+      const shop = await startSimShop({ inDoubt: false, balanceMinor: 6_000_00 });
+      try {
+        const { shell, sim } = shop;
+        shell.services.settings.update({ language, lowBalanceThreshold: 5_000_00 });
+        await page.goto(shell.url);
+        const line = page.getByTestId('agent-balance-alqimah');
+        await expect(line.getByTestId('agent-balance-amount').locator('.money')).toHaveAttribute('data-minor', String(sim.ledger.balanceMinor));
+        await expect(line.getByTestId('agent-balance-age')).not.toBeEmpty();
+        await expect(line).toHaveAttribute('data-low', 'false');
+        await page.getByTestId('number-input').pressSequentially('771234567');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('top-up-value').pressSequentially('1500');
+        await page.keyboard.press('Enter');
+        await expect(page.getByTestId('confirm-button')).toBeFocused();
+        await page.keyboard.press('Enter');
+        await expect(page.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+        expect(sim.ledger.balanceMinor).toBe(4_500_00);
+        await expect(line.getByTestId('agent-balance-amount').locator('.money')).toHaveAttribute('data-minor', String(4_500_00));
+        await expect(line).toHaveAttribute('data-low', 'true');
+        await expect(line.getByTestId('agent-balance-low')).toContainText(language === 'ar' ? 'منخفض' : 'Low');
+        await expect(line.getByTestId('agent-balance-age')).toContainText(language === 'ar' ? 'الآن' : 'now');
+        await keepScreenshot(page, `counter-agent-balance-low-${language}`);
+        // After a restart the last known balance is still there, with its age.
+        await page.reload();
+        await expect(line.getByTestId('agent-balance-amount').locator('.money')).toHaveAttribute('data-minor', String(4_500_00));
+      } finally {
+        await shop.close();
+      }
     });
 
     test('item 8: a 78… mobile being typed stays a mobile; only the fixed-line plan reads as a landline, on Enter', async ({ app, shell }) => {

@@ -38,6 +38,20 @@ export function createCounterHandlers(s: Services, providers: ProviderList): Han
       const answer = await lookup.query(resolved.value, kind, subscriberType);
       return answer.ok ? ok({ network: resolved.value.network, ...answer.value }) : answer;
     },
+    'counter.balances': async ({ refresh }) => {
+      const threshold = s.settings.read().lowBalanceThreshold;
+      const lines = await s.sales.engine.balances(refresh === true);
+      return ok({
+        threshold: { minor: threshold, currency: 'YER' as const },
+        balances: lines.map(({ provider, seen, error }) => ({
+          provider,
+          balance: seen?.balance ?? null,
+          at: seen?.at ?? null,
+          error,
+          low: seen !== null && seen.balance.currency === 'YER' && seen.balance.minor < threshold,
+        })),
+      });
+    },
     'counter.catalogue': async ({ refresh }) => {
       const cached = cache.read();
       // The first visit fetches on its own: an empty, never-fetched cache is not worth showing.

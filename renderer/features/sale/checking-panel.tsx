@@ -1,22 +1,13 @@
 // A sale in doubt on the outcome screen: one line the cashier can act on (has money left the agent
 // account? take the cash? what to tell the customer?), the checks live (how many, the last, the
 // next, a sign that checking goes on) and "Check now" that says what it found.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../shared/ipc/sales';
 import { call, errorText } from '../../ipc/client';
+import { useNow } from './use-now';
 
 type Props = { sale: SaleView; onChecked(sale: SaleView): void };
-
-/** Re-renders every second, so "next check in 12 s" counts down. */
-function useNow(): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 export function CheckingPanel({ sale, onChecked }: Props) {
   const { t, i18n } = useTranslation();

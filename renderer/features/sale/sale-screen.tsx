@@ -10,6 +10,7 @@ import { checkFinalNumber } from '../../../shared/numbers';
 import { printerIsSet } from '../../../shared/printer-set';
 import type { PrinterConfig } from '../../../shared/ipc/printing';
 import { call, useChannel } from '../../ipc/client';
+import { AgentBalances } from './agent-balances';
 import { ConfirmSale } from './confirm-sale';
 import { watchEnterPresses } from './enter-bounce';
 import { NetworkChoice } from './network-choice';
@@ -194,7 +195,10 @@ export default function SaleScreen() {
           {step.at === 'confirm' && <ConfirmSale key={JSON.stringify(step.product)} target={step.target} product={step.product} onSold={onSold} />}
           {step.at === 'outcome' && <SaleOutcome sale={step.sale} onNewSale={() => toNumber(true)} onPrintReceipt={printReceipt} autoPrint={printsByItself(printer.data)} />}
         </div>
-        <ShortcutList shortcuts={SHORTCUTS[step.at]} />
+        <div className="counter-side">
+          <AgentBalances />
+          <ShortcutList shortcuts={SHORTCUTS[step.at]} />
+        </div>
       </div>
     </section>
   );
