@@ -4,9 +4,10 @@
 // Mobile top-up and the keys lost on the way, the keys to start the next customer, the keys for a
 // repeat customer from the recent numbers, and the time from the confirming Enter to the outcome.
 // Every sale is checked in the journal: a key lost shows as a sale not made or made wrong.
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startShell, type Shell } from '../harness/shell';
 import { median, type BenchRow } from './bench-row';
+import { launchChromium } from './first-paint';
 
 const RUNS = 5;
 const TOP_UP_KEYS = (number: string) => [...number, 'Enter', ...'1000', 'Enter', 'Enter'];
@@ -66,10 +67,7 @@ async function toEmptyCounter(page: Page): Promise<void> {
 
 export default async function benchCashierKeys(): Promise<BenchRow[]> {
   const shell = await startShell();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const rows: BenchRow[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

@@ -29,6 +29,14 @@ function salesInJournal(shell: Shell): { tx_id: number; number: string; state: s
   return shell.services.db.prepare('SELECT tx_id, number, state, product FROM sales ORDER BY tx_id').all() as never;
 }
 
+/** A top-up typed from the number field: the number, Enter, the amount (or units), Enter. */
+async function typeTopUp(page: Page, number: string, amount: string) {
+  await page.getByTestId('number-input').pressSequentially(number);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('top-up-value').pressSequentially(amount);
+  await page.keyboard.press('Enter');
+}
+
 /** Holds every `sale.quote` answer until `release()`: the price is "on its way" meanwhile. */
 async function holdQuotes(page: Page) {
   let open: () => void = () => undefined;
@@ -83,10 +91,7 @@ for (const language of LANGUAGES) {
         await page.goto(shell.url);
         const input = page.getByTestId('number-input');
         await expect(input).toBeFocused();
-        await input.pressSequentially('771234567');
-        await page.keyboard.press('Enter');
-        await page.getByTestId('top-up-value').pressSequentially('1000');
-        await page.keyboard.press('Enter');
+        await typeTopUp(page, '771234567', '1000');
         await expect(page.getByTestId('confirm-button')).toBeFocused();
         await page.keyboard.press('Enter');
         const outcome = page.getByTestId('outcome');
@@ -216,10 +221,7 @@ for (const language of LANGUAGES) {
         await expect(line.getByTestId('agent-balance-amount').locator('.money')).toHaveAttribute('data-minor', String(sim.ledger.balanceMinor));
         await expect(line.getByTestId('agent-balance-age')).not.toBeEmpty();
         await expect(line).toHaveAttribute('data-low', 'false');
-        await page.getByTestId('number-input').pressSequentially('771234567');
-        await page.keyboard.press('Enter');
-        await page.getByTestId('top-up-value').pressSequentially('1500');
-        await page.keyboard.press('Enter');
+        await typeTopUp(page, '771234567', '1500');
         await expect(page.getByTestId('confirm-button')).toBeFocused();
         await page.keyboard.press('Enter');
         await expect(page.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
@@ -264,10 +266,7 @@ for (const language of LANGUAGES) {
     test('item 5: an Enter pressed before the price shows is applied when it is the typed amount, refused otherwise', async ({ app, shell }) => {
       await openCounter(app, shell, language);
       const quotes = await holdQuotes(app);
-      await app.getByTestId('number-input').pressSequentially('771234567');
-      await app.keyboard.press('Enter');
-      await app.getByTestId('top-up-value').pressSequentially('1000');
-      await app.keyboard.press('Enter');
+      await typeTopUp(app, '771234567', '1000');
       await expect(app.getByTestId('confirm')).toBeVisible();
       await app.keyboard.press('Enter');
       await expect(app.getByTestId('confirm-early')).toHaveAttribute('data-early', 'held');
@@ -279,10 +278,7 @@ for (const language of LANGUAGES) {
       // Units: the price is news to the cashier, so the early Enter is refused, in words, and sells nothing.
       quotes.hold();
       await app.keyboard.press('Escape');
-      await app.getByTestId('number-input').pressSequentially('711234567');
-      await app.keyboard.press('Enter');
-      await app.getByTestId('top-up-value').pressSequentially('100');
-      await app.keyboard.press('Enter');
+      await typeTopUp(app, '711234567', '100');
       await expect(app.getByTestId('confirm')).toBeVisible();
       await app.keyboard.press('Enter');
       await expect(app.getByTestId('confirm-early')).toHaveAttribute('data-early', 'held');
