@@ -2,8 +2,8 @@
 // screen shows: the outcome must not be dismissed by the press that confirmed the sale. Timed from
 // the previous Enter, not from when a screen appeared, so a deliberate Enter is never lost.
 
-/** Two Enter presses this close together are one press. */
-export const ENTER_BOUNCE_MS = 120;
+/** Two Enter presses this close together are one press: nobody reads an outcome and decides that fast. */
+export const ENTER_BOUNCE_MS = 300;
 
 let last = Number.NEGATIVE_INFINITY;
 let previous = Number.NEGATIVE_INFINITY;
