@@ -2,9 +2,10 @@
 // one settles while the cashier is on the next customer, not only a receipt from the printer.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChannelResponse } from '../../../shared/ipc';
 import type { SaleView } from '../../../shared/ipc/sales';
-import { useChannel, useEvent } from '../../ipc/client';
+import { call, useEvent, type PosError } from '../../ipc/client';
 import { ProductText } from './product-text';
 
 /** Waiting on the provider's answer; `created`/`sent` are a sale still on its way, not yet in doubt. */
@@ -15,7 +16,13 @@ function inDoubt(sale: Pick<SaleView, 'state'>): boolean {
 export function AttentionBar({ onOpen }: { onOpen(): void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const attention = useChannel('sale.attention', {}, { refetchInterval: 30_000 });
+  // Its own cache entry: the history screen's list of the same channel is then fetched afresh when
+  // it opens, not taken from the header's copy; invalidating ['sale.attention'] still reaches both.
+  const attention = useQuery<ChannelResponse<'sale.attention'>, PosError>({
+    queryKey: ['sale.attention', {}, 'header'],
+    queryFn: () => call('sale.attention', {}),
+    refetchInterval: 30_000,
+  });
   const watched = useRef(new Set<string>());
   const [settled, setSettled] = useState<SaleView[]>([]);
 
