@@ -158,6 +158,26 @@ for (const language of LANGUAGES) {
       }
     });
 
+    test('item 3 / issue 9 defect 4: the ordinary duplicate warning names the earlier sale and its state', async ({ app, shell }) => {
+      await openCounter(app, shell, language);
+      await typeTopUp(app, '771234567', '500');
+      await expect(app.getByTestId('confirm-button')).toBeFocused();
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+      const earlierId = (await app.getByTestId('outcome-id').textContent())!;
+      await app.keyboard.press('F1');
+      await typeTopUp(app, '771234567', '500');
+      const warning = app.getByTestId('duplicate-warning');
+      await expect(warning).toBeVisible();
+      await expect(warning.getByTestId('earlier-sale')).toHaveAttribute('data-id', earlierId);
+      await expect(warning.getByTestId('earlier-sale')).toHaveAttribute('data-state', 'succeeded');
+      await expect(warning.getByTestId('earlier-sale')).toContainText(earlierId);
+      await expect(warning.getByTestId('earlier-sale')).toContainText(language === 'ar' ? 'تمت بنجاح' : 'Succeeded');
+      // Not in doubt: the ordinary confirmation, no box to tick.
+      await expect(app.getByTestId('in-doubt-warning')).toHaveCount(0);
+      expect(salesInJournal(shell)).toHaveLength(1);
+    });
+
     test('item 1: a game card reads its Player ID back, large, on the confirm screen, the outcome and the receipt (screen and printed); no network', async ({ app, shell }) => {
       await openCounter(app, shell, language);
       await app.getByTestId('number-input').pressSequentially('771234567');
