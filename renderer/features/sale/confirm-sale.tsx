@@ -2,13 +2,13 @@
 // a click) confirms, Esc backs out. Each press sends a fresh submitKey, and a press while one is
 // on its way is dropped here: a double Enter cannot sell twice (the engine refuses it too).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Money } from '../../../shared/money';
 import { useTranslation } from 'react-i18next';
 import { saleStates, type Product, type SubscriberType } from '../../../shared/domain';
 import type { SaleView } from '../../../shared/ipc/sales';
 import { isMobileNetwork } from '../../../shared/numbers';
 import { call, errorText, PosError, useChannel } from '../../ipc/client';
 import { MoneyText } from './money-text';
+import { earlyEnterApplies } from './early-enter';
 import { EarlierSaleLine, isInDoubt, type EarlierSale } from './earlier-sale';
 import { GameFields } from './game-fields';
 import { NetworkBadge } from './network-badge';
@@ -63,7 +63,7 @@ export function ConfirmSale({ target, product, onSold }: Props) {
   useEffect(() => {
     if (ready) (inDoubt && !inDoubtChecked ? inDoubtBox.current : button.current)?.focus();
     if (!ready || earlyEnter !== 'held') return;
-    if (quote.data && priceAlreadyKnown(product, quote.data.price) && quote.data.duplicateOf === null) {
+    if (quote.data && earlyEnterApplies(product, quote.data)) {
       setEarlyEnter(null);
       void confirmRef.current();
     } else setEarlyEnter('refused');
@@ -271,7 +271,3 @@ export function ConfirmSale({ target, product, onSold }: Props) {
   );
 }
 
-/** A top-up by amount costs what the cashier typed: its price was seen before the quote came back. */
-function priceAlreadyKnown(product: Product, price: Money | null): boolean {
-  return product.kind === 'amount' && price !== null && price.minor === product.amount.minor && price.currency === product.amount.currency;
-}
