@@ -184,6 +184,8 @@ for (const language of LANGUAGES) {
       await app.keyboard.press('Enter');
       await app.keyboard.press('Alt+4');
       await app.getByTestId('catalogue-search').fill('325');
+      // Enter picks the card once the search leaves just one.
+      await expect(app.getByTestId('catalogue-item')).toHaveCount(1);
       await app.keyboard.press('Enter');
       const field = app.getByTestId('game-field-PlayerID');
       await field.fill('5123456789');
