@@ -6,6 +6,7 @@ import { z } from 'zod';
 export const errorCodes = [
   'internal',
   'app.start_failed',
+  'app.data_folder_unwritable',
   'app.stop_failed',
   'ipc.unknown_channel',
   'ipc.forbidden_sender',
