@@ -1,4 +1,4 @@
-// Database backups (DESIGN §8): better-sqlite3's online backup, which copies a consistent snapshot
+// Database backups (docs/architecture.md, "Storage"): better-sqlite3's online backup, which copies a consistent snapshot
 // while sales go on, by hand and on a schedule (timer injected, so tests drive it). Restore checks
 // the file first (it opens, integrity_check is ok, its schema is not newer than this app's), backs
 // up the current database, then copies the backup INTO the open database through SQLite's backup

@@ -1,4 +1,4 @@
-// The Electron printer adapter (DESIGN §10): draws a receipt document in a hidden window of our own
+// The Electron printer adapter (docs/architecture.md, "Receipts"): draws a receipt document in a hidden window of our own
 // page and either captures it as PNG bytes for the raster path (electron/printing/) or prints it
 // silently through the OS driver, with a page exactly as wide as the paper and as tall as the
 // receipt, and no margins. The only printing code that imports 'electron'.

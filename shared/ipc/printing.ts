@@ -1,4 +1,4 @@
-// Channels of receipt printing (DESIGN §10): the counter's printer settings, the OS printers a
+// Channels of receipt printing (docs/architecture.md, "Receipts"): the counter's printer settings, the OS printers a
 // driver print can use, and printing one sale's receipt. The receipt document is what every
 // rendering of a receipt (screen, thermal raster, driver, PDF) is drawn from.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The receipt printer (DESIGN §10): a thermal printer reached over the network (raster, the
+// The receipt printer (docs/architecture.md, "Receipts"): a thermal printer reached over the network (raster, the
 // default) or a printer the computer already knows (driver), the paper width, the feed before the
 // cut, and whether a receipt prints by itself after each sale. Checked with the main process's
 // schema before it is sent; each refusal shows beside its field.
