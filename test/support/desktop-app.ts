@@ -2,8 +2,9 @@
 // Electron stand-in (test/harness/electron-stand-in/), and drives it the way a user, the OS or a
 // page would: the test sends orders, reads back what the app did, and sees how the process ends.
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 const RUN_MAIN = join(REPO_ROOT, 'test', 'harness', 'electron-stand-in', 'run-main.ts');
@@ -14,6 +15,23 @@ export function buildDesktopApp() {
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
   }
   execFileSync(process.execPath, ['build/scripts/build-electron.mjs'], { cwd: REPO_ROOT, stdio: 'pipe' });
+}
+
+/**
+ * The app folder Electron would run: the built main process, preload and renderer, the migrations and
+ * package.json, linked from the repository, but never dist/native: that copy of better-sqlite3 is
+ * built for Electron's ABI (where `npm start` ran) and cannot load under Node.
+ */
+let appFolder: string | null = null;
+function desktopAppFolder(): string {
+  if (appFolder) return appFolder;
+  const folder = mkdtempSync(join(tmpdir(), 'pos-app-'));
+  for (const part of ['package.json', 'dist/electron', 'dist/renderer', 'electron/store/migrations']) {
+    mkdirSync(dirname(join(folder, part)), { recursive: true });
+    symlinkSync(join(REPO_ROOT, part), join(folder, part));
+  }
+  appFolder = folder;
+  return folder;
 }
 
 export type DesktopApp = {
@@ -29,7 +47,7 @@ export function launchDesktopApp(options: { userData: string; locale?: string })
   const child: ChildProcess = fork(RUN_MAIN, [], {
     cwd: REPO_ROOT,
     execArgv: ['--import', 'tsx', '--unhandled-rejections=warn', '--no-warnings=ExperimentalWarning'],
-    env: { ...process.env, POS_STANDIN_USER_DATA: options.userData, POS_STANDIN_APP_PATH: REPO_ROOT, POS_STANDIN_LOCALE: options.locale ?? 'ar' },
+    env: { ...process.env, POS_STANDIN_USER_DATA: options.userData, POS_STANDIN_APP_PATH: desktopAppFolder(), POS_STANDIN_LOCALE: options.locale ?? 'ar' },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
