@@ -214,6 +214,8 @@ async function stopServices(current: Running): Promise<void> {
 app.on('before-quit', (event) => {
   if (stopped || !running) return;
   event.preventDefault();
+  // No new sale may start while the core stops: the window goes out of reach at once.
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.hide();
   stopping ??= stopServices(running).finally(() => {
     stopped = true;
     app.quit();

@@ -267,7 +267,9 @@ describe('the desktop app under the Electron stand-in', () => {
       await untilWindowShown(app);
       const submitted = app.send<Envelope>('invoke', { via: 'preload', channel: 'sale.submit', payload: { ...SALE, submitKey: 'desktop-quit-1' } }).catch(() => null);
       await waitFor(() => sim.requests.some((r) => r.kind === 'payment'), 10_000, 'the payment to reach the provider');
-      await app.send('quit').catch(() => undefined);
+      await app.send('quit');
+      const stopping = await app.send<AppState>('state');
+      expect(stopping.windows.filter((w) => w.main && w.visible)).toEqual([]);
       expect(await app.exitCode(15_000), app.output()).toBe(0);
       void submitted;
 
