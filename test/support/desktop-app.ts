@@ -46,7 +46,7 @@ export type DesktopApp = {
 export function launchDesktopApp(options: { userData: string; locale?: string }): DesktopApp {
   const child: ChildProcess = fork(RUN_MAIN, [], {
     cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx', '--unhandled-rejections=warn', '--no-warnings=ExperimentalWarning'],
+    execArgv: ['--import', 'tsx', '--unhandled-rejections=warn-with-error-code', '--no-warnings=ExperimentalWarning'],
     env: { ...process.env, POS_STANDIN_USER_DATA: options.userData, POS_STANDIN_APP_PATH: desktopAppFolder(), POS_STANDIN_LOCALE: options.locale ?? 'ar' },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

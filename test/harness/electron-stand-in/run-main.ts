@@ -1,7 +1,7 @@
 // Runs the bundled main process (dist/electron/main.cjs) under Node with the stand-in as `electron`
 // (CommonJS require and ES import both redirected; nothing else is), and takes orders from the test
 // over the child-process channel: what a user, the OS or a page would do to the running app.
-// Started by test/support/desktop-app.ts as: node --import tsx --unhandled-rejections=warn run-main.ts
+// Started by test/support/desktop-app.ts as: node --import tsx --unhandled-rejections=warn-with-error-code run-main.ts (Electron's own mode since electron#37464)
 import Module, { createRequire, register } from 'node:module';
 import { join } from 'node:path';
 import * as electron from './electron';
