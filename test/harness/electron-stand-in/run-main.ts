@@ -57,6 +57,7 @@ async function run(command: Command): Promise<unknown> {
           url: w.webContents.mainFrame.url,
           visible: w.visible,
           focused: w.focused,
+          minimized: w.minimized,
           main: w === window,
           exposed: Object.keys(w.webContents.world?.exposed ?? {}),
           posKeys: Object.keys(pos(w.webContents) ?? {}),

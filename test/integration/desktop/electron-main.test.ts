@@ -31,7 +31,17 @@ import { MIGRATIONS_DIR } from '../../support/temp-dir';
 import arErrors from '../../../renderer/i18n/locales/ar/errors.json';
 
 type Load = { url: string; status: number; contentType: string | null; csp: string | null };
-type WindowState = { id: number; options: { webPreferences: Record<string, unknown> }; url: string; visible: boolean; focused: boolean; main: boolean; exposed: string[]; posKeys: string[] };
+type WindowState = {
+  id: number;
+  options: { webPreferences: Record<string, unknown> };
+  url: string;
+  visible: boolean;
+  focused: boolean;
+  minimized: boolean;
+  main: boolean;
+  exposed: string[];
+  posKeys: string[];
+};
 type AppState = {
   channels: string[];
   windows: WindowState[];
@@ -197,9 +207,10 @@ describe('the desktop app under the Electron stand-in', () => {
     const app = launch();
     await untilWindowShown(app);
     await app.send('minimize');
+    expect((await app.send<AppState>('state')).windows.filter((w) => w.main)).toMatchObject([{ minimized: true }]);
     await app.send('secondInstance');
     const state = await app.send<AppState>('state');
-    expect(state.windows.filter((w) => w.main)).toMatchObject([{ visible: true, focused: true }]);
+    expect(state.windows.filter((w) => w.main)).toMatchObject([{ visible: true, focused: true, minimized: false }]);
 
     // Listing the printers opens the hidden print window; then the window is closed and the app started again.
     await app.send('invoke', { via: 'preload', channel: 'printer.devices', payload: {} });
