@@ -15,6 +15,7 @@ import { createLogger, type LogSink } from './log';
 import { appPaths } from './platform/app-paths';
 import { createElectronPrinter } from './platform/printer';
 import { createSafeStorageBox } from './platform/secrets';
+import { lockedDownWebPreferences } from './platform/web-preferences';
 import { startServices, type Services } from './services';
 import { startFailureText } from './start-failure-text';
 
@@ -179,16 +180,7 @@ function createWindow(preload: string): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Recharge POS',
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: lockedDownWebPreferences(preload),
   });
   window.removeMenu();
   window.once('ready-to-show', () => window.show());

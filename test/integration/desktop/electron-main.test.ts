@@ -195,7 +195,10 @@ describe('the desktop app under the Electron stand-in', () => {
     const state = await app.send<AppState>('state');
     expect(state.prints).toHaveLength(1);
     expect(state.prints[0]!.options).toMatchObject({ silent: true, deviceName: 'XP-80', margins: { marginType: 'none' } });
+    // The hidden print window loads the same page with the same preload: it is locked down the same way.
     expect(state.windows).toHaveLength(2);
+    const [appWindow, printWindow] = [state.windows.find((w) => w.main)!, state.windows.find((w) => !w.main)!];
+    expect(printWindow.options.webPreferences).toEqual(appWindow.options.webPreferences);
 
     await app.send('closeWindow');
     const code = await app.exitCode(10_000);
