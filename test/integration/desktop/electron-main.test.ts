@@ -270,7 +270,7 @@ describe('the desktop app under the Electron stand-in', () => {
     });
     afterAll(() => sim.close());
 
-    it('waits for the sale to settle, leaves it final in the journal and closes the database', async () => {
+    it('waits for the sale to settle, leaves it final in the journal and closes the database; the next start shows it', async () => {
       const userData = freshUserData();
       await prepareData(userData, ({ value }) => {
         expect(value.accounts.set('alqimah', defaultSimAccount).ok).toBe(true);
@@ -295,6 +295,15 @@ describe('the desktop app under the Electron stand-in', () => {
       expect(rows).toHaveLength(1);
       expect(rows[0]!.state).toBe('succeeded');
       expect(sim.ledger.chargesFor(String(rows[0]!.tx_id))).toBe(1);
+
+      // The next start, on the same folder, shows the sale as it was settled, and sells again.
+      const again = launch(userData);
+      await untilWindowShown(again);
+      const shown = await again.send<Envelope>('invoke', { via: 'preload', channel: 'sale.get', payload: { id: String(rows[0]!.tx_id) } });
+      expect(shown).toMatchObject({ ok: true, value: { state: 'succeeded' } });
+      const next = await again.send<Envelope>('invoke', { via: 'preload', channel: 'sale.submit', payload: { ...SALE, number: '771234567', submitKey: 'desktop-quit-2' } });
+      expect(next).toMatchObject({ ok: true, value: { state: 'succeeded' } });
+      expect(sim.ledger.transactions).toHaveLength(2);
     });
   });
 });
