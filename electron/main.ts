@@ -3,7 +3,7 @@
 // contract's dispatch. All the work is in the application core (electron/services.ts), which runs
 // the same under plain Node; this file only starts it, shows it and stops it.
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channelNames, EVENT_CHANNEL, IPC_PREFIX } from '../shared/ipc';
@@ -127,7 +127,7 @@ function serveRenderer(rendererDir: string) {
   });
 }
 
-/** The file under dist/renderer a URL names, or null for another host or a path that leaves it. */
+/** The file under dist/renderer a URL names, or null for another host, a path that leaves it, or no such file. */
 function rendererFile(rendererDir: string, url: URL): string | null {
   if (url.host !== 'pos') return null;
   let path: string;
@@ -138,7 +138,16 @@ function rendererFile(rendererDir: string, url: URL): string | null {
   }
   const relative = normalize(path).replace(/^([/\\])+/, '') || 'index.html';
   const file = join(rendererDir, relative);
-  return file.startsWith(rendererDir + sep) ? file : null;
+  // A folder is not a page: Chromium would answer it with a listing.
+  return file.startsWith(rendererDir + sep) && isFile(file) ? file : null;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function lockDownSession() {

@@ -1,6 +1,6 @@
 // The stand-in's `protocol` (docs/api/protocol.md) and `net` (docs/api/net.md): a scheme's handler gets
 // a real Request and answers a Response; net.fetch reads file: URLs as Chromium does.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readiness, READY_ONLY, record } from './lifecycle';
@@ -43,7 +43,12 @@ export const net = {
     const url = typeof input === 'string' ? input : input.url;
     if (url.startsWith('file:')) {
       const file = fileURLToPath(url);
-      if (!existsSync(file) || !statSync(file).isFile()) throw new TypeError('net::ERR_FILE_NOT_FOUND');
+      if (!existsSync(file)) throw new TypeError('net::ERR_FILE_NOT_FOUND');
+      // Chromium answers a folder with a page listing what is in it.
+      if (statSync(file).isDirectory()) {
+        const names = readdirSync(file).map((name) => `<a href="${encodeURIComponent(name)}">${name}</a>`);
+        return new Response(`<html><body>${names.join('<br>')}</body></html>`, { status: 200, headers: { 'content-type': 'text/html' } });
+      }
       const type = CHROMIUM_MIME[extname(file).toLowerCase()];
       return new Response(readFileSync(file), { status: 200, headers: type ? { 'content-type': type } : {} });
     }

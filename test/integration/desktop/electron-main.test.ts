@@ -149,8 +149,8 @@ describe('the desktop app under the Electron stand-in', () => {
     const root = await app.send<{ status: number; contentType: string }>('fetch', { url: 'app://pos/' });
     expect(root).toMatchObject({ status: 200, contentType: expect.stringMatching(/^text\/html/) });
 
-    // Nothing outside dist/renderer, however the path is spelled, and no other host.
-    for (const url of ['app://pos/../package.json', 'app://pos/%2e%2e/package.json', 'app://pos/..%2f..%2fpackage.json', 'app://pos/%2e%2e%5cpackage.json', 'app://other/index.html', 'app://pos/missing.js']) {
+    // Nothing outside dist/renderer, however the path is spelled, no folder listing, and no other host.
+    for (const url of ['app://pos/../package.json', 'app://pos/%2e%2e/package.json', 'app://pos/..%2f..%2fpackage.json', 'app://pos/%2e%2e%5cpackage.json', 'app://other/index.html', 'app://pos/missing.js', 'app://pos/assets/', 'app://pos/assets']) {
       const got = await app.send<{ status: number; bytes: number }>('fetch', { url });
       expect({ url, status: got.status }).toEqual({ url, status: 404 });
     }
