@@ -1,7 +1,9 @@
 // The composition root: every main-process service is built here, once, from injected adapters
 // (clock, paths, secrets, printer, log). `electron/main.ts` calls it for the app; the web shell
 // and the tests call it with their own adapters. Nothing reaches for a global.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EarlierInstallTrace } from '../shared/ipc/app';
 import { channels, type ChannelName } from '../shared/ipc';
 import { err, ok, type Result } from '../shared/result';
 import type { Settings } from '../shared/settings';
@@ -18,6 +20,7 @@ import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import type { AppLogger } from './log';
 import { openDatabase, type Db } from './store/database';
+import { earlierInstallTraces } from './store/earlier-install';
 import { createSettingsRepository, type SettingsRepository } from './store/settings-repository';
 import type { PrinterAdapter } from './printing/receipt-printer';
 import type { ProviderList } from './catalogue/subscriber-lookup';
@@ -67,6 +70,9 @@ export type Services = {
   /** The sale engine, journal, reconciler and provider registry (electron/sales/). */
   sales: SaleServices;
   dispatch: Dispatch;
+  /** What showed an earlier install when this start found no database (empty: none, or restored since). */
+  earlierInstall: () => EarlierInstallTrace[];
+  forgetEarlierInstall: () => void;
   /** Every service's clean-up, run in reverse order of creation by `close()`. */
   onClose: (fn: () => void | Promise<void>) => void;
   close: () => Promise<void>;
@@ -75,12 +81,14 @@ export type Services = {
 export const DATABASE_FILE = 'pos.sqlite';
 
 export async function createServices(deps: ServiceDeps): Promise<Result<Services>> {
+  let earlierInstall = existsSync(join(deps.dataDir, DATABASE_FILE)) ? [] : earlierInstallTraces(deps.dataDir, deps.now());
   const opened = openDatabase(join(deps.dataDir, DATABASE_FILE), {
     migrationsDir: deps.migrationsDir,
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
   });
   if (!opened.ok) return opened;
   const db = opened.value;
+  if (earlierInstall.length > 0) deps.log.warn('no database where an earlier install left traces: started empty', { traces: earlierInstall });
   const closers: (() => void | Promise<void>)[] = [
     () => {
       db.close();
@@ -155,6 +163,10 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
     startedAt: deps.now(),
     isTraining: () => sales.registry.isTraining(),
     dispatch: undefined as unknown as Dispatch,
+    earlierInstall: () => earlierInstall,
+    forgetEarlierInstall: () => {
+      earlierInstall = [];
+    },
     onClose: (fn) => closers.push(fn),
     close: async () => {
       for (const fn of closers.reverse()) {

@@ -17,6 +17,10 @@ export function createAppHandlers(s: Services): HandlersOf<typeof appChannels, C
         dataDir: s.deps.dataDir,
       }),
     'app.health': () => ok({ db: s.db.open, schemaVersion: schemaVersion(s.db), uptimeMs: s.deps.now() - s.startedAt }),
+    'app.earlierInstall': () => {
+      const traces = s.earlierInstall();
+      return ok(traces.length === 0 ? null : { traces, newestBackup: s.backups.list().find((f) => !f.name.endsWith('-before-restore.sqlite')) ?? null });
+    },
     'settings.get': () => ok(s.settings.read()),
     'settings.set': (patch) => {
       const settings = s.settings.update(patch);

@@ -13,6 +13,7 @@ export function createBackupHandlers(s: Services): HandlersOf<typeof backupChann
       const restored = await s.backups.restore(name);
       // Settings may differ in the restored database: every window re-reads them.
       if (restored.ok) {
+        s.forgetEarlierInstall();
         s.events.emit('settings.changed', s.settings.read());
         // The restored file's open sales are settled by asking the provider, now rather than at the next tick.
         void s.sales.reconciler.runDue().catch((cause: unknown) => s.deps.log.error('reconcile after restore failed', { error: cause instanceof Error ? cause : String(cause) }));
