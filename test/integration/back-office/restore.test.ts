@@ -6,7 +6,8 @@ import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../support/temp-dir';
-import { OWNER, connectAccounts, journalSales, openApp, sell, settled, startSimulators, value, yer, type Harness, type Simulators } from '../../journeys/support/journey-app';
+import { OWNER, connectAccounts, openApp, sell, settled, startSimulators, value, yer, type Harness, type Simulators } from '../../journeys/support/journey-app';
+import { journalSales } from '../../journeys/support/ledger-judge';
 
 let temp: ReturnType<typeof makeTempDir>;
 let sims: Simulators;

@@ -61,10 +61,3 @@ export async function settled(app: Harness, timeoutMs = 10_000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-
-/** Every sale in the app's history, oldest first, straight from its journal file. */
-export function journalSales(app: Harness): { txId: number; provider: string; state: string; priceMinor: number | null }[] {
-  return app.services.db
-    .prepare('SELECT tx_id AS txId, provider, state, price_minor AS priceMinor FROM sales ORDER BY tx_id')
-    .all() as { txId: number; provider: string; state: string; priceMinor: number | null }[];
-}
