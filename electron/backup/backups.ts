@@ -40,6 +40,7 @@ const NAME = /^pos-[\w-]+\.sqlite$/;
 export function createBackups(deps: BackupsDeps) {
   mkdirSync(deps.folder, { recursive: true });
   let running: Promise<Result<BackupFile>> | null = null;
+  let restoring = false;
 
   function list(): BackupFile[] {
     return readdirSync(deps.folder)
@@ -129,6 +130,16 @@ export function createBackups(deps: BackupsDeps) {
    * backup API, so every service keeps its connection. Anything refused leaves the live file as it was.
    */
   async function restore(name: string): Promise<Result<RestoreOutcome>> {
+    if (restoring) return err('backup.restoring', 'a restore is already running');
+    restoring = true;
+    try {
+      return await restoreChecked(name);
+    } finally {
+      restoring = false;
+    }
+  }
+
+  async function restoreChecked(name: string): Promise<Result<RestoreOutcome>> {
     if (!NAME.test(name) || !list().some((f) => f.name === name)) return err('backup.not_found', 'no such backup');
     const copy = join(deps.folder, `.restoring-${process.pid}-${deps.now()}.sqlite`);
     const prepared = prepareCandidate(name, copy);
@@ -162,6 +173,8 @@ export function createBackups(deps: BackupsDeps) {
     list,
     backupNow,
     restore,
+    /** True while a restore runs: no new sale may start (electron/ipc/handlers/sales.ts). */
+    restoring: () => restoring,
     /** Backs up every `hours` (0: never); returns the stop function. */
     schedule(timer: Timer, hours: number): () => void {
       if (hours <= 0) return () => undefined;

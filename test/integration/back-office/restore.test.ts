@@ -94,6 +94,20 @@ describe('a restore (defect 2)', () => {
   });
 });
 
+describe('a sale pressed during a restore', () => {
+  it('is refused with a clear error and sends nothing; once the restore is done sales go on', async () => {
+    await sell(app, '777000010', yer(300));
+    const backup = value(await app.call('backup.now', {}));
+    const charges = sims.alqimah.ledger.charges.length;
+    const restoring = app.call('backup.restore', { name: backup.name });
+    const during = await app.call('sale.submit', { number: '777000011', product: yer(400), submitKey: 'during-restore-1' });
+    expect(!during.ok && during.error.code).toBe('backup.restoring');
+    value(await restoring);
+    expect(sims.alqimah.ledger.charges.length).toBe(charges);
+    expect((await sell(app, '777000011', yer(400))).state).toBe('succeeded');
+  });
+});
+
 describe('a bad backup (defect 8)', () => {
   async function expectLiveUntouchedAndStarts(shopName: string) {
     expect(value(await app.call('settings.get', {})).shopName).toBe(shopName);
