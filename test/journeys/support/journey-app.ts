@@ -1,6 +1,8 @@
 // What every journey starts from: the two providers' simulators on loopback (their ledgers are the
 // judge), and the app's real services on a data folder, driven through dispatch exactly as the UI
 // calls them. A restart is `close()` then `openApp` again on the same folder.
+import { afterAll, beforeAll } from 'vitest';
+import { makeTempDir } from '../../support/temp-dir';
 import { startAlqimahSimulator, type AlqimahSimulator } from '../../../electron/providers/alqimah/simulator';
 import { startWetaSimulator, type WetaSimulator } from '../../../electron/providers/weta/simulator';
 import type { Product } from '../../../shared/domain';
@@ -60,4 +62,21 @@ export async function settled(app: Harness, timeoutMs = 10_000): Promise<void> {
     if (Date.now() > until) throw new Error(`sales still open: ${open.map((s) => `${s.id}:${s.state}`).join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+export type JourneyRig = { temp: ReturnType<typeof makeTempDir>; sims: Simulators; /** The app open now; closed after the file. */ app: Harness };
+
+/** A data folder and both simulators for one journey file, all closed and removed after it. */
+export function journeyRig(): JourneyRig {
+  const rig = {} as JourneyRig;
+  beforeAll(async () => {
+    rig.temp = makeTempDir();
+    rig.sims = await startSimulators();
+  });
+  afterAll(async () => {
+    await rig.app?.close();
+    await rig.sims?.close();
+    rig.temp?.remove();
+  });
+  return rig;
 }
