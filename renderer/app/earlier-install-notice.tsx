@@ -19,7 +19,9 @@ export function EarlierInstallNotice() {
         {t('app.earlierInstall.found', { traces: notice.traces.map((trace) => t(`app.earlierInstall.trace.${trace}`)).join(t('app.earlierInstall.and')) })}
       </p>
       {backup ? (
-        <p>{t('app.earlierInstall.offer', { name: backup.name, date: new Date(backup.createdAt).toLocaleString(i18n.language) })}</p>
+        <p>
+          {t('app.earlierInstall.offer', { date: new Date(backup.createdAt).toLocaleString(i18n.language) })} <bdi dir="ltr">{backup.name}</bdi>
+        </p>
       ) : (
         <p>{t('app.earlierInstall.noBackup')}</p>
       )}
