@@ -5,7 +5,7 @@ import { err, ok } from '../../../shared/result';
 import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createSaleHandlers(s: Services): HandlersOf<typeof saleChannels, CallContext> {
+export function createSaleHandlers(s: Pick<Services, 'sales' | 'backups'>): HandlersOf<typeof saleChannels, CallContext> {
   return {
     'sale.quote': (request) => s.sales.engine.quote(request),
     // A sale written while a restore swaps the database could land after the live journal is
