@@ -35,10 +35,10 @@ describe('backup while a sale is in flight, more sales, restore, more sales', ()
     await round(ROUND, 0);
 
     // Both providers answer late: the backup is taken while a sale to each is on the wire.
-    rig.sims.alqimah.knobs.latency = { next: 1, probability: 0, ms: 500, only: ['payment'] };
-    rig.sims.weta.knobs.latencyMs = 500;
+    rig.sims.alqimah.knobs.latency = { next: 1, probability: 0, ms: 1500, only: ['payment'] };
+    rig.sims.weta.knobs.latencyMs = 1500;
     const onTheWire = [sell(rig.app, '777100001', yer(1_000)), sell(rig.app, '737100001', WETA_600)];
-    for (let i = 0; i < 200 && journalSales(rig.app).filter((s) => s.state === 'sent').length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 300 && journalSales(rig.app).filter((s) => s.state === 'sent').length < 2; i++) await new Promise((r) => setTimeout(r, 5));
     expect(journalSales(rig.app).filter((s) => s.state === 'sent')).toHaveLength(2);
     const backup = value(await rig.app.call('backup.now', {}));
     await Promise.all(onTheWire);
