@@ -151,9 +151,10 @@ export function createBackups(deps: BackupsDeps) {
     try {
       const safety = await write('before-restore');
       if (!safety.ok) return safety;
-      // The carry and the start of the copy run in one turn of the event loop: a sale written to the
-      // live journal before the carry is in the copy; one that moves on after it is still open there
-      // and the reconciler settles it by asking the provider.
+      // The carry and the start of the copy run in one turn of the event loop, and no new sale starts
+      // while a restore runs (electron/ipc/handlers/sales.ts): a sale in the live journal is in the
+      // copy; one that moves on after the carry is still open there and the reconciler settles it by
+      // asking the provider.
       const carried = carryLiveSales(candidate, deps.dbFile, deps.now);
       // Every page in one step: the live database takes the copy as one transaction.
       await candidate.backup(deps.dbFile, { progress: () => 1_000_000_000 });
