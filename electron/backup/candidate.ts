@@ -6,8 +6,10 @@
 import { err, ok, type Result } from '../../shared/result';
 import { APPLICATION_ID, type Db, type Migration } from '../store/database';
 
-/** The migration that writes the application id: a backup older than it carries 0 there. */
-const MARKED_FROM = 6;
+/** The version of the migration that writes the application id: a backup older than it carries 0 there. */
+function markedFrom(migrations: Migration[]): number {
+  return migrations.findIndex((m) => m.name.endsWith('_application_id.sql')) + 1;
+}
 
 export function checkCandidate(candidate: Db, migrations: Migration[]): Result<number> {
   try {
@@ -15,7 +17,7 @@ export function checkCandidate(candidate: Db, migrations: Migration[]): Result<n
     if (integrity !== 'ok') return err('backup.invalid_file', 'integrity check failed', { detail: String(integrity).slice(0, 200) });
     const version = candidate.pragma('user_version', { simple: true }) as number;
     const applicationId = candidate.pragma('application_id', { simple: true }) as number;
-    const marked = applicationId === APPLICATION_ID || (applicationId === 0 && version < MARKED_FROM);
+    const marked = applicationId === APPLICATION_ID || (applicationId === 0 && version < markedFrom(migrations));
     if (!marked || version < 1) return err('backup.invalid_file', 'not a database of this app', { detail: 'not a database of this app' });
     if (version > migrations.length) return err('backup.newer_schema', 'backup is newer', { found: version, supported: migrations.length });
     const hasLog = candidate.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();

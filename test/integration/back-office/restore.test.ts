@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../support/temp-dir';
+import { APPLICATION_ID, migrate, readMigrations } from '../../../electron/store/database';
+import { MIGRATIONS_DIR, makeTempDir } from '../../support/temp-dir';
 import { OWNER, connectAccounts, openApp, sell, settled, startSimulators, value, yer, type Harness, type Simulators } from '../../journeys/support/journey-app';
 import { journalSales } from '../../journeys/support/ledger-judge';
 
@@ -138,12 +139,15 @@ describe('a bad backup (defect 8)', () => {
   });
 
   it('accepts one of our backups from before the application id, and brings it up to date', async () => {
-    value(await app.call('settings.set', { shopName: 'old backup' }));
-    const backup = value(await app.call('backup.now', {}));
     value(await app.call('settings.set', { shopName: 'live shop' }));
-    editBackup(backup.name, 'PRAGMA application_id = 0; DELETE FROM schema_migrations WHERE version = 6; PRAGMA user_version = 5;');
-    value(await app.call('backup.restore', { name: backup.name }));
-    expect(app.services.db.pragma('application_id', { simple: true })).toBe(1380994899);
+    // A backup written by a version of the app that had only the migrations before the mark.
+    const migrations = readMigrations(MIGRATIONS_DIR);
+    const old = new Database(join(backups(), 'pos-older-version.sqlite'));
+    expect(migrate(old, migrations.slice(0, migrations.findIndex((m) => m.name.endsWith('_application_id.sql')))).ok).toBe(true);
+    old.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('shopName', '\"old backup\"', 1)").run();
+    old.close();
+    value(await app.call('backup.restore', { name: 'pos-older-version.sqlite' }));
+    expect(app.services.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     await expectLiveUntouchedAndStarts('old backup');
   });
 });
