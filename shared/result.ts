@@ -60,7 +60,7 @@ export const errorCodes = [
   'backup.invalid_file',
   'backup.newer_schema',
   'backup.failed',
-  'backup.unresolved_sales',
+  'backup.restoring',
   'secrets.unavailable',
   'settings.invalid_service_map',
   'printer.not_configured',

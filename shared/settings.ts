@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { networkSchema, providerIdSchema } from './domain';
 import { moneySchema } from './money';
+import { patchSchemaOf } from './patch-schema';
 
 export const languageSchema = z.enum(['ar', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -48,5 +49,6 @@ export const settingsSchema = z.object({
   backupKeep: z.number().int().min(1).max(100).default(14),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const settingsPatchSchema = settingsSchema.partial();
+/** A save names only the keys it changes; every other key keeps its stored value. */
+export const settingsPatchSchema = patchSchemaOf(settingsSchema);
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -4,7 +4,7 @@
 // schema before it is sent; each refusal shows beside its field.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { printerConfigSchema, type PrinterConfig } from '../../../shared/ipc/printing';
+import { printerConfigPatchSchema, type PrinterConfig } from '../../../shared/ipc/printing';
 import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
 import { SaveFooter } from './save-footer';
 import { typedInteger } from './typed-integer';
@@ -15,8 +15,7 @@ function toDraft(c: PrinterConfig): Draft {
   return { ...c, port: String(c.port), feedLines: String(c.feedLines) };
 }
 
-const patchSchema = printerConfigSchema
-  .partial()
+const patchSchema = printerConfigPatchSchema
   .strict()
   // The driver path prints to a named printer; an empty address is allowed (no printer yet).
   .refine((c) => c.mode !== 'driver' || (c.deviceName ?? '') !== '', { path: ['deviceName'] });
