@@ -64,7 +64,7 @@ export function createSaleEngine(deps: SaleEngineDeps) {
 
   function resolveNumber(typed: string, network: Network | undefined): Result<Resolved> {
     const check = checkNumber(typed);
-    if (check.status === 'invalid') return err(check.code, 'invalid number');
+    if (check.status === 'invalid') return err(check.code, 'invalid number', check.params);
     if (check.status === 'partial') return err('input.number_too_short', 'the number is not complete');
     const networks = check.networks;
     const chosen = network ?? (networks.length === 1 ? networks[0] : undefined);
