@@ -78,6 +78,8 @@ export const printingChannels = {
     z.object({ id: saleIdSchema }).strict(),
     z.object({ kind: receiptPrintKindSchema, document: receiptDocumentSchema }),
   ),
+  /** Prints the test page on the network printer as set: the owner sees the width and every dot. */
+  'printer.testPage': channel(z.object({}).strict(), z.object({ paperWidth: paperWidthSchema }), { ownerOnly: true }),
   /** The document a print of this sale would carry now, for the on-screen preview. */
   'receipt.preview': channel(z.object({ id: saleIdSchema }).strict(), receiptDocumentSchema),
 };

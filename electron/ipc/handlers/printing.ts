@@ -24,6 +24,7 @@ export function createPrintingHandlers(s: Services): HandlersOf<typeof printingC
     'printer.get': () => ok(printing.config()),
     'printer.set': (patch) => ok(printing.setConfig(patch)),
     'printer.devices': async () => ok({ devices: await printing.devices() }),
+    'printer.testPage': () => printing.testPage(),
     'receipt.print': ({ id }) => printing.print(id),
     'receipt.preview': ({ id }) => printing.preview(id),
   };

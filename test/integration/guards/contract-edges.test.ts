@@ -42,6 +42,7 @@ const BASE: { [C in ChannelName]: ChannelRequest<C> } = {
   'printer.get': {},
   'printer.set': { host: '192.168.1.50', port: 9100, deviceName: '', feedLines: 4 },
   'printer.devices': {},
+  'printer.testPage': {},
   'receipt.print': { id: '1' },
   'receipt.preview': { id: '1' },
   'counter.recent': { limit: 8 },
