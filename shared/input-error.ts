@@ -33,8 +33,13 @@ function codeAndParams(issue: z.core.$ZodIssue): { code: ErrorCode; params: Para
   }
 }
 
+/** The first problem of a refused request, as the error the main process answers with. */
 export function inputError(error: z.ZodError, what: string): AppError {
-  const issue = error.issues[0]!;
+  return issueError(error.issues[0]!, what);
+}
+
+/** One problem as an error with its words' code and values: the forms show these beside their fields. */
+export function issueError(issue: z.core.$ZodIssue, what: string): AppError {
   const field = issue.path.map(String).join('.') || '(request)';
   const { code, params } = codeAndParams(issue);
   return {
