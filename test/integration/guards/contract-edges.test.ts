@@ -162,4 +162,23 @@ describe('the whole contract against values no sale can have', () => {
     expect(problems).toEqual([]);
     expect(calls).toBeGreaterThan(1000);
   }, 120_000);
+
+  it('the values seen in issue 9 are refused with the error that says the rule', async () => {
+    const refusal = async (name: ChannelName, payload: unknown) => {
+      const answer = await h.call(name, payload as never);
+      return answer.ok ? 'ok' : answer.error;
+    };
+    const quote = (product: unknown) => ({ number: '771234567', product });
+    for (const minor of [0, -100_00, 50, 1_000_001_00, 10 ** 15]) {
+      expect(await refusal('sale.quote', quote({ kind: 'amount', amount: YER(minor) }))).toMatchObject({ code: 'input.invalid_amount', params: { min: 1, max: 1_000_000 } });
+    }
+    for (const units of [0, -5, 1_000_001, 10 ** 12]) {
+      expect(await refusal('sale.quote', quote({ kind: 'units', units }))).toMatchObject({ code: 'input.invalid_units', params: { min: 1, max: 1_000_000 } });
+    }
+    for (const name of ['Ali\u0007', 'A\u001b[2Jli', 'Ali\nOwner', 'Ali\u0085']) {
+      expect(await refusal('cashiers.save', { name, role: 'cashier', pin: '1357' })).toMatchObject({ code: 'input.control_characters', params: { field: 'name' } });
+    }
+    expect(await refusal('reports.day', { from: Number.MAX_SAFE_INTEGER - 1 })).toMatchObject({ code: 'input.out_of_range', params: { field: 'from' } });
+    expect(await refusal('sale.quote', { number: '', product: { kind: 'amount', amount: YER(100_00) } })).toMatchObject({ code: 'input.number_empty' });
+  });
 });
