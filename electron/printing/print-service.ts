@@ -44,8 +44,13 @@ export function createPrintService(deps: PrintServiceDeps) {
 
   function config(): PrinterConfig {
     const raw = selectConfig.get() as string | undefined;
-    const parsed = printerConfigSchema.safeParse(raw === undefined ? {} : JSON.parse(raw));
-    return parsed.success ? parsed.data : printerConfigSchema.parse({});
+    const stored = (raw === undefined ? {} : JSON.parse(raw)) as Record<string, unknown>;
+    const parsed = printerConfigSchema.safeParse(stored);
+    if (parsed.success) return parsed.data;
+    // A value refused today (an address saved before addresses were checked) falls back alone:
+    // the paper width, port and mode the owner set stay.
+    for (const issue of parsed.error.issues) delete stored[String(issue.path[0])];
+    return printerConfigSchema.safeParse(stored).data ?? printerConfigSchema.parse({});
   }
 
   /** What the next print of this sale is. */

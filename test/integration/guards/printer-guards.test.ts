@@ -34,6 +34,12 @@ describe('the printer address', () => {
   it.each(['192.168.1.50', '10.0.0.1', 'printer-1', 'epson.local', ''])('takes %j', async (host) => {
     expect(value(await h.call('printer.set', { host })).host).toBe(host);
   });
+
+  it('an address stored before addresses were checked falls back alone; the paper width and port stay', async () => {
+    value(await h.call('printer.set', { host: '10.0.0.9', port: 9101, paperWidth: '58' }));
+    h.services.db.prepare('UPDATE printer_config SET config = json_set(config, \'$.host\', \'999.999.1.1\')').run();
+    expect(value(await h.call('printer.get', {}))).toMatchObject({ host: '', port: 9101, paperWidth: '58' });
+  });
 });
 
 describe('print a test page', () => {
