@@ -46,6 +46,15 @@ describe('the PIN lock-out under simultaneous tries', () => {
     expect(value(await h.call('session.status', {})).cashier).toBeNull();
   });
 
+  it('the tries are per cashier: a burst against one leaves another free to sign in', async () => {
+    value(await h.call('session.signIn', { cashierId: 'owner', pin: '9876' }));
+    const ali = value(await h.call('cashiers.save', { name: 'Ali', role: 'cashier', pin: '1357' }));
+    value(await h.call('session.signOut', {}));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => h.call('session.signIn', { cashierId: 'owner', pin: String(3000 + i) })));
+    value(await h.call('session.signIn', { cashierId: ali.id, pin: '1357' }));
+    expect(value(await h.call('session.status', {})).cashier?.id).toBe(ali.id);
+  });
+
   it('the right PIN within the free tries of a burst still signs in, and clears the count', async () => {
     const answers = await Promise.all(['1111', '2222', '9876'].map((pin) => h.call('session.signIn', { cashierId: 'owner', pin })));
     expect(answers[2]!.ok).toBe(true);
