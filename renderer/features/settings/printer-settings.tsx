@@ -127,13 +127,16 @@ export function PrinterSettings() {
         </label>
       </div>
       <SaveFooter error={save.error} saved={saved} pending={save.isPending} testId="printer" />
-      <TestPageButton
-        unsaved={JSON.stringify(draft) !== JSON.stringify(toDraft(current.data!))}
-        pending={testPage.isPending}
-        onPrint={() => testPage.mutate({})}
-        result={testPage.error ? errorText(t, testPage.error) : testPage.isSuccess ? t('settings.printer.testPagePrinted') : null}
-        failed={testPage.error !== null}
-      />
+      {/* The test page is dots for a network thermal printer; an installed printer has its own in the system's printer settings. */}
+      {draft.mode === 'raster' && (
+        <TestPageButton
+          unsaved={JSON.stringify(draft) !== JSON.stringify(toDraft(current.data!))}
+          pending={testPage.isPending}
+          onPrint={() => testPage.mutate({})}
+          result={testPage.error ? errorText(t, testPage.error) : testPage.isSuccess ? t('settings.printer.testPagePrinted') : null}
+          failed={testPage.error !== null}
+        />
+      )}
     </form>
   );
 }
