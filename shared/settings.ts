@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { networkSchema, providerIdSchema } from './domain';
 import { moneySchema } from './money';
 import { patchSchemaOf } from './patch-schema';
+import { lineText, multiLineText, priceSchema } from './bounds';
 
 export const languageSchema = z.enum(['ar', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -13,9 +14,9 @@ const providerUrlSchema = z.union([z.literal(''), z.url({ protocol: /^https?$/ }
 
 export const packageSchema = z.object({
   network: networkSchema,
-  code: z.string().trim().min(1).max(64),
-  name: z.string().trim().min(1).max(120),
-  price: moneySchema.optional(),
+  code: lineText(64).trim().min(1),
+  name: lineText(120).trim().min(1),
+  price: priceSchema.optional(),
 });
 export type Package = z.infer<typeof packageSchema>;
 
@@ -23,9 +24,9 @@ export const settingsSchema = z.object({
   language: languageSchema.default('ar'),
   /** Digits shown in the UI: Arabic-Indic or Western. Input always accepts both. */
   digitStyle: z.enum(['arabic', 'western']).default('western'),
-  shopName: z.string().trim().max(80).default(''),
-  receiptHeader: z.string().max(300).default(''),
-  receiptFooter: z.string().max(300).default(''),
+  shopName: lineText(80).trim().default(''),
+  receiptHeader: multiLineText(300).default(''),
+  receiptFooter: multiLineText(300).default(''),
   /** Counter number on a shared provider account: part of every transaction id (docs/architecture.md, "Sales"). */
   counterNumber: z.number().int().min(0).max(99).default(1),
   lowBalanceThreshold: z.number().int().min(0).max(1_000_000_000).default(5_000_00),

@@ -5,7 +5,7 @@
 import { channels, isChannelName, type ChannelName, type Handlers } from '../../shared/ipc';
 import { err, type Result } from '../../shared/result';
 import type { Logger } from '../providers/provider';
-import { z } from 'zod';
+import { inputError } from '../../shared/input-error';
 
 export type CallContext = {
   /** Whether the transport verified that the call came from the app's own page. */
@@ -24,11 +24,7 @@ export function createDispatch(
     if (!isChannelName(name)) return err('ipc.unknown_channel', `unknown channel ${String(name).slice(0, 60)}`);
     const channel = channels[name];
     const parsed = channel.request.safeParse(payload ?? {});
-    if (!parsed.success) {
-      return err('input.invalid', `invalid ${name} request: ${z.prettifyError(parsed.error)}`, {
-        detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ').slice(0, 300),
-      });
-    }
+    if (!parsed.success) return { ok: false, error: inputError(parsed.error, `${name} request`) };
     const allowed = authorize(name);
     if (!allowed.ok) return allowed;
     try {

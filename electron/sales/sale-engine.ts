@@ -4,6 +4,7 @@
 // then does a byte go to a provider, and a payment is never sent twice: an unclear answer leaves
 // the sale `unknown` for the reconciler, which asks by our own id.
 import { createHash, randomBytes } from 'node:crypto';
+import { SALE_AMOUNT_RIALS } from '../../shared/bounds';
 import type { Network, Product, ProviderId } from '../../shared/domain';
 import type { SaleQuote, SaleSubmitRequest, SaleView } from '../../shared/ipc/sales';
 import type { Money } from '../../shared/money';
@@ -64,7 +65,7 @@ export function createSaleEngine(deps: SaleEngineDeps) {
 
   function resolveNumber(typed: string, network: Network | undefined): Result<Resolved> {
     const check = checkNumber(typed);
-    if (check.status === 'invalid') return err(check.code, 'invalid number');
+    if (check.status === 'invalid') return err(check.code, 'invalid number', check.params);
     if (check.status === 'partial') return err('input.number_too_short', 'the number is not complete');
     const networks = check.networks;
     const chosen = network ?? (networks.length === 1 ? networks[0] : undefined);
@@ -121,6 +122,10 @@ export function createSaleEngine(deps: SaleEngineDeps) {
       log.warn('quote threw', { provider: provider.id, error: cause instanceof Error ? cause : String(cause) });
       return err('internal', 'quote failed');
     });
+    // Nothing or less is no price a cashier may confirm: a package saved before prices were
+    // bounded, or a provider's odd answer, stops here instead of on an enabled Confirm.
+    const quoted = answer.ok ? answer.value.price : undefined;
+    if (quoted && quoted.minor <= 0) return err('input.invalid_price', `quoted price ${quoted.minor} is not above zero`, { ...SALE_AMOUNT_RIALS });
     return ok({
       ...base,
       provider: provider.id,

@@ -9,6 +9,7 @@
 //   ours, "duplicate TransactionID") is `unknown`: only the status call (0/2) can settle it.
 import type { CatalogueItem, Network, Offer, Product, SubscriberInfo, SubscriberQueryKind } from '../../../shared/domain';
 import { money, moneyFromDecimal, parseDecimalToMinor, type Money } from '../../../shared/money';
+import { SALE_AMOUNT_RIALS } from '../../../shared/bounds';
 import { err, ok, type AppError, type ErrorCode, type Result } from '../../../shared/result';
 import type { Package } from '../../../shared/settings';
 import { createSecretText } from '../../secret-text';
@@ -425,7 +426,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
     }
     if (entry.services.topUp === undefined || entry.pricing !== product.kind) return err('provider.unsupported', `no ${product.kind} top-up for ${number.network}`);
     if (product.kind === 'units') return ok({ NetworkNumber: entry.networkNumber, ServiceNumber: entry.services.topUp, ...common, Amount: product.units });
-    if (product.amount.currency !== 'YER' || product.amount.minor <= 0) return err('input.invalid_amount', 'top-up amount must be a positive YER amount');
+    if (product.amount.currency !== 'YER' || product.amount.minor <= 0) return err('input.invalid_amount', 'top-up amount must be a positive YER amount', { ...SALE_AMOUNT_RIALS });
     return ok({ NetworkNumber: entry.networkNumber, ServiceNumber: entry.services.topUp, ...common, Amount: product.amount.minor / 100 });
   }
 
