@@ -51,6 +51,20 @@ const MESSAGE_CODES: [RegExp, ErrorCode][] = [
   [/الخدمة|الشبكة|service|network/i, 'provider.unsupported'],
 ];
 
+const NOT_FOUND = /غير موجود|غير موجودة|لا توجد|not found|does not exist|no such/i;
+const ABOUT_THE_TRANSACTION = /عملية|معاملة|حركة|transaction|operation/i;
+/** Words that put the "not found" on something else: a service, an agent account, a network, a number. */
+const ABOUT_SOMETHING_ELSE = /خدمة|الخدمة|وكيل|الوكيل|حساب|الحساب|شبكة|الشبكة|مستخدم|المستخدم|الباقة|العرض|الفئة|service|agent|account|network|mobile|user|offer|category|token/i;
+
+/**
+ * Whether a refused status check says, unmistakably, that the provider has no transaction with our
+ * id: only that proves nothing was charged. "Service number not found" or "Agent account does not
+ * exist" are refusals of the check itself and prove nothing about the sale.
+ */
+export function isTransactionNotFound(message: string): boolean {
+  return NOT_FOUND.test(message) && ABOUT_THE_TRANSACTION.test(message) && !ABOUT_SOMETHING_ELSE.test(message);
+}
+
 /** A `{status:false}` message to a stable code; anything unrecognised is provider.rejected. */
 export function codeForMessage(message: string): ErrorCode {
   for (const [pattern, code] of MESSAGE_CODES) if (pattern.test(message)) return code;
@@ -491,7 +505,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
       const message = scrub(failure.data.message);
       const code = isTokenRejection(ex) ? 'provider.session_expired' : codeForMessage(message);
       // Only an answer that says "no such transaction" proves nothing was charged; any other refusal leaves it unknown.
-      if (code === 'provider.not_found') return { state: 'not_found', message, raw: raw! };
+      if (code !== 'provider.session_expired' && isTransactionNotFound(message)) return { state: 'not_found', message, raw: raw! };
       return { state: 'unknown', message, error: { code, message: message || 'status refused' }, raw: raw! };
     }
     const parsed = operationStatusResponseSchema.safeParse(ex.json);
