@@ -18,7 +18,7 @@ import type {
   SubscriberNumber,
 } from '../provider';
 import { createSecretText } from '../../secret-text';
-import { apiErrorToCode, httpStatusToCode, isRefusalBeforeCharge } from './error-codes';
+import { apiErrorToCode, httpStatusToCode, isDocumentedFailure, isRefusalBeforeCharge } from './error-codes';
 import {
   adslLineResponseSchema,
   agentBalanceResponseSchema,
@@ -382,19 +382,45 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
     const common = { providerRef: request.txId, ...(rawSeen ? { raw: rawSeen } : {}) };
     // The reading of isDone/isBan (docs/providers-weta.md): the note under /q/status is taken
     // ("isDone 1 mean success, 0 in progress; isBan 1 mean ban, 0 safe"), not the "fix delay"
-    // section, which swaps both. isDone 1 wins; isDone 0 with isBan 1 is a refusal with its reason.
-    if (s.isDone === 1) return { state: 'succeeded', ...common };
-    if (s.isBan === 1) {
-      const reason = s.reason === undefined || s.reason === null ? '' : String(s.reason);
+    // section, which swaps both. An answer only that reading explains settles the sale; one that
+    // reads both ways (done and banned, banned without a documented reason) waits for a person,
+    // so a charged sale is never failed (and sold again) on a guess.
+    const reason = s.reason === undefined || s.reason === null ? '' : String(s.reason);
+    const unclear = (why: string): StatusOutcome => ({
+      state: 'unclear',
+      ...common,
+      message: rawSeen?.body ?? `isDone ${s.isDone}, isBan ${s.isBan}, reason ${reason || 'none'}`,
+      error: { code: 'provider.unclear_status', message: `Weta status: ${why}` },
+    });
+    if (s.isDone === 1 && s.isBan === 0) return settledPrice(request, common);
+    if (s.isDone === 0 && s.isBan === 0) return { state: 'pending', ...common };
+    if (s.isDone === 0 && s.isBan === 1) {
+      if (!isDocumentedFailure(reason)) return unclear(`banned with ${reason ? `reason ${reason}, not a documented failure` : 'no reason'}`);
       return {
         state: 'failed',
         ...common,
-        message: `Weta: banned${reason ? ` (reason ${reason})` : ''}`,
-        error: { code: 'provider.rejected', message: `Weta: operation banned${reason ? ` (reason ${reason})` : ''}`, ...(reason ? { params: { reason } } : {}) },
+        message: `Weta: banned (reason ${reason})`,
+        error: { code: 'provider.rejected', message: `Weta: operation banned (reason ${reason})`, params: { reason } },
       };
     }
-    if (s.isDone === 0 && s.isBan === 0) return { state: 'pending', ...common };
-    return { state: 'unknown', ...common, error: { code: 'provider.bad_response', message: `Weta status: isDone ${s.isDone}, isBan ${s.isBan}` } };
+    return unclear(`isDone ${s.isDone} with isBan ${s.isBan} reads two ways`);
+  }
+
+  /**
+   * A done bill carries the price of what was sent. /q/status gives none, so it is the offer's
+   * price from Weta's own list for the number; until that list answers, the sale stays unknown
+   * (asked again) rather than settled with no price, which reports would miss.
+   */
+  async function settledPrice(request: StatusRequest, common: { providerRef: string; raw?: RawExchange }): Promise<StatusOutcome> {
+    if (request.product?.kind !== 'offer') return { state: 'succeeded', ...common };
+    const code = request.product.code;
+    const list = await offers(request.number);
+    const price = list.ok ? list.value.find((o) => o.code === code)?.price : undefined;
+    if (!price) {
+      const why = list.ok ? `offer ${code} is not in the list` : list.error.message;
+      return { state: 'unknown', ...common, error: { code: 'provider.bad_response', message: scrub(`Weta status: done, price not known yet (${why})`) } };
+    }
+    return { state: 'succeeded', ...common, price };
   }
 
   const provider: WetaProvider = {
