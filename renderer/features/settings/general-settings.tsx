@@ -24,6 +24,7 @@ const TEXT_FIELDS: TextField[] = [
   { key: 'backupKeep', kind: 'number' },
   { key: 'alqimahUrl', kind: 'url' },
   { key: 'wetaUrl', kind: 'url' },
+  { key: 'webhookPublicUrl', kind: 'url' },
 ];
 
 function toDraft(s: Settings): Draft {
@@ -39,6 +40,7 @@ function toDraft(s: Settings): Draft {
     backupKeep: String(s.backupKeep),
     alqimahUrl: s.providerUrls.alqimah,
     wetaUrl: s.providerUrls.weta,
+    webhookPublicUrl: s.webhookPublicUrl,
     language: s.language,
     digitStyle: s.digitStyle,
     webhookEnabled: s.webhookEnabled,
@@ -58,6 +60,7 @@ function toPatch(d: Draft): Record<string, unknown> {
     backupEveryHours: typedInteger(String(d.backupEveryHours)),
     backupKeep: typedInteger(String(d.backupKeep)),
     providerUrls: { alqimah: String(d.alqimahUrl).trim(), weta: String(d.wetaUrl).trim() },
+    webhookPublicUrl: String(d.webhookPublicUrl).trim(),
     language: d.language,
     digitStyle: d.digitStyle,
     webhookEnabled: d.webhookEnabled,
