@@ -183,7 +183,7 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
   });
 
   const handlers = createHandlers(services);
-  services.dispatch = createDispatch(handlers, deps.log, (name: ChannelName) => authorize(services, name));
+  services.dispatch = createDispatch(handlers, deps.log, (name: ChannelName) => authorize(services, name), deps.log.redactText);
   return ok(services);
 }
 

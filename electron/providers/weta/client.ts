@@ -4,7 +4,7 @@
 // anything unclear after sending comes back as `unknown` for the status call to settle.
 import type { Network, Offer, Product, SubscriberInfo, SubscriberQueryKind, SubscriberType } from '../../../shared/domain';
 import { moneyFromDecimal, type Money } from '../../../shared/money';
-import { isMobileNetwork, wetaNumber } from '../../../shared/numbers';
+import { checkFinalNumber, isMobileNetwork, wetaNumber } from '../../../shared/numbers';
 import { err, ok, type AppError, type ErrorCode, type Result } from '../../../shared/result';
 import type {
   PayOutcome,
@@ -202,6 +202,14 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
       return err('input.invalid_number', `Weta needs ${expected} digits for ${number.network}`);
     }
     return ok(digits);
+  }
+
+  /** The agent's own mobile for /register, as the document writes it: 967 + a mobile's 9 digits. */
+  function agentMobile(typed: string): Result<string> {
+    const check = checkFinalNumber(typed);
+    const network = check.status === 'valid' ? check.networks.find(isMobileNetwork) : undefined;
+    if (check.status !== 'valid' || network === undefined) return err('input.invalid_number', 'the agent mobile must be a Yemeni mobile number');
+    return wetaMobile({ national: check.national, network });
   }
 
   function billType(number: SubscriberNumber, subscriberType: PayRequest['subscriberType']): BillRequest['type'] {
@@ -479,7 +487,12 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
     pay,
     status,
     async register(input) {
-      const ex = await send('/register', input);
+      // Whatever Weta echoes back (the document's 422 lists the fields), the password never leaves here.
+      secrets.add(input.password);
+      secrets.add(input.password_confirmation);
+      const mobile = agentMobile(input.mobile);
+      if (!mobile.ok) return mobile;
+      const ex = await send('/register', { ...input, mobile: mobile.value });
       return interpret(ex, '/register', (json) => registerResponseSchema.safeParse(json).data?.data.user ?? null);
     },
     async resetPassword(newPassword) {
