@@ -16,9 +16,8 @@ import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from 
 import { seededRandom } from '../../electron/providers/seeded-random';
 import { startWetaSimulator, type WetaSimulator } from '../../electron/providers/weta/simulator';
 import { needsPerson } from '../../electron/sales/reconciler';
-import type { Services } from '../../electron/services';
 import { makeTempDir } from '../support/temp-dir';
-import { startTestServices } from '../support/test-services';
+import { startTestServices, type TestServices } from '../support/test-services';
 
 const LONG = process.env.POS_LONG === '1';
 const SALES = LONG ? 3000 : 300;
@@ -33,7 +32,7 @@ const temp = makeTempDir('pos-journey-');
 const clock = { t: Date.UTC(2026, 10, 30, 5, 0, 0), now: () => clock.t };
 let alqimah: AlqimahSimulator;
 let weta: WetaSimulator;
-let services: Services;
+let services: TestServices;
 const figures = { sales: 0, queries: 0, faults: {} as Record<Fault, number>, restarts: 0, settledLater: 0 };
 
 async function call<C extends ChannelName>(name: C, request: ChannelRequest<C>): Promise<Result<ChannelResponse<C>>> {
@@ -66,7 +65,7 @@ async function start(): Promise<void> {
 
 /** A restart as the app does it: every service closed, then built again on the same data folder. */
 async function restart(): Promise<void> {
-  await services.close();
+  await services.stop();
   await start();
 }
 
@@ -157,7 +156,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await services?.close();
+  await services?.stop();
   await alqimah?.close();
   await weta?.close();
   temp.remove();

@@ -8,7 +8,9 @@ import { err, ok, type Result } from '../../../shared/result';
 import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createAccountHandlers(s: Services): HandlersOf<typeof accountChannels, CallContext> {
+export function createAccountHandlers(
+  s: Pick<Services, 'deps' | 'session' | 'accounts' | 'connections' | 'serviceMap' | 'sales'>,
+): HandlersOf<typeof accountChannels, CallContext> {
   /** Ends every session the app holds with the provider: the back office's and the sale engine's. */
   const endSessions = async (provider: ProviderId): Promise<Result<void>> => {
     const ended = await Promise.all([s.connections.logout(provider), s.sales.registry.get(provider)?.logout() ?? ok(undefined)]);
