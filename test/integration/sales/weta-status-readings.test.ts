@@ -65,6 +65,10 @@ describe('Weta /q/status readings', () => {
     expect(quote.ok && quote.value.duplicateOf).toMatchObject({ id: sold.id, state: 'unknown' });
     const again = await rig.sales.engine.submit({ number: NUMBER, product: offer600, submitKey: submitKey() });
     expect(!again.ok && again.error.code).toBe('sale.duplicate_needs_confirm');
+    // Even with the owner's duplicate window off, an open sale is never sold again unseen.
+    rig.settings.duplicateWindowMinutes = 0;
+    const windowOff = await rig.sales.engine.submit({ number: NUMBER, product: offer600, submitKey: submitKey() });
+    expect(!windowOff.ok && windowOff.error).toMatchObject({ code: 'sale.duplicate_needs_confirm', params: { id: sold.id } });
     expect(chargesTo(rig, '967777123456')).toBe(1);
   });
 
