@@ -4,6 +4,7 @@
 // then does a byte go to a provider, and a payment is never sent twice: an unclear answer leaves
 // the sale `unknown` for the reconciler, which asks by our own id.
 import { createHash, randomBytes } from 'node:crypto';
+import { SALE_AMOUNT_RIALS } from '../../shared/bounds';
 import { providerIds, type Network, type Product, type ProviderId } from '../../shared/domain';
 import type { BalanceSeen, SaleQuote, SaleSubmitRequest, SaleView } from '../../shared/ipc/sales';
 import type { Money } from '../../shared/money';
@@ -67,7 +68,7 @@ export function createSaleEngine(deps: SaleEngineDeps) {
 
   function resolveNumber(typed: string, network: Network | undefined): Result<Resolved> {
     const check = checkNumber(typed);
-    if (check.status === 'invalid') return err(check.code, 'invalid number');
+    if (check.status === 'invalid') return err(check.code, 'invalid number', check.params);
     if (check.status === 'partial') return err('input.number_too_short', 'the number is not complete');
     const networks = check.networks;
     const chosen = network ?? (networks.length === 1 ? networks[0] : undefined);
@@ -100,12 +101,16 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     return journal.inDoubt(national, product);
   }
 
+  /**
+   * The earlier sale a second one of the same number and product would repeat: the latest one still
+   * in doubt first (it needs the stronger confirmation), else one within the owner's window, or one
+   * whose outcome is still open however old (even with the window off).
+   */
   function duplicateOf(national: string, product: Product): Sale | null {
     const inDoubt = inDoubtOf(national, product);
     if (inDoubt) return inDoubt;
     const minutes = deps.settings().duplicateWindowMinutes;
-    if (minutes <= 0) return null;
-    return journal.recent(national, product, now() - minutes * 60_000);
+    return journal.recent(national, product, minutes > 0 ? now() - minutes * 60_000 : Number.MAX_SAFE_INTEGER);
   }
 
   async function quote(request: { number: string; product: Product; network?: Network }): Promise<Result<SaleQuote>> {
@@ -131,6 +136,10 @@ export function createSaleEngine(deps: SaleEngineDeps) {
       log.warn('quote threw', { provider: provider.id, error: cause instanceof Error ? cause : String(cause) });
       return err('internal', 'quote failed');
     });
+    // Nothing or less is no price a cashier may confirm: a package saved before prices were
+    // bounded, or a provider's odd answer, stops here instead of on an enabled Confirm.
+    const quoted = answer.ok ? answer.value.price : undefined;
+    if (quoted && quoted.minor <= 0) return err('input.invalid_price', `quoted price ${quoted.minor} is not above zero`, { ...SALE_AMOUNT_RIALS });
     return ok({
       ...base,
       provider: provider.id,

@@ -14,10 +14,9 @@ import {
 } from '../domain';
 import { moneySchema } from '../money';
 import { appErrorSchema } from '../result';
+import { typedNumberSchema, wholeNumber } from '../bounds';
 import { balanceLineSchema } from './reports';
 
-/** What the cashier typed: any digits, spaces, +967… (shared/numbers.ts normalises it). */
-const typedNumberSchema = z.string().min(1).max(40);
 
 const numberRequestSchema = z
   .object({
@@ -69,7 +68,7 @@ export const counterChannels = {
     z.object({ balances: z.array(counterBalanceSchema), threshold: moneySchema }),
   ),
   /** The numbers sold to most recently, newest first. */
-  'counter.recent': channel(z.object({ limit: z.number().int().min(1).max(50).optional() }).strict(), recentNumbersSchema),
+  'counter.recent': channel(z.object({ limit: wholeNumber({ min: 1, max: 50 }).optional() }).strict(), recentNumbersSchema),
   /** Records a number the counter just sold to; answers with the updated list. */
   'counter.remember': channel(numberRequestSchema, recentNumbersSchema),
   /** Packages/offers that can be sold to a number, from every provider that sells offers on its network. */

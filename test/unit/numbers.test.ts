@@ -168,14 +168,22 @@ describe('every invalid number says why', () => {
   });
 
   it.each([
+    ['751234567', '75'],
+    ['٧٩١٢٣٤٥٦٧', '79'],
+    ['8', '8'],
+  ])('a number no network starts with names its first digits: %s → %s', (input, prefix) => {
+    expect(checkFinalNumber(input)).toMatchObject({ status: 'invalid', code: 'input.number_unknown_prefix', params: { prefix } });
+  });
+
+  it.each([
     ['77', 'input.number_too_short'],
     ['7712345', 'input.number_too_short'],
     ['7812345', 'valid'],
     ['771234', 'input.number_too_short'],
     ['1012', 'input.number_too_short'],
     ['123456', 'input.number_too_short'],
-    ['', 'input.invalid_number'],
-    ['+967', 'input.invalid_number'],
+    ['', 'input.number_empty'],
+    ['+967', 'input.number_empty'],
   ])('on Enter %j → %s', (input, expected) => {
     const check = checkFinalNumber(input);
     if (expected === 'valid') expect(check.status).toBe('valid');

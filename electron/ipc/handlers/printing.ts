@@ -11,6 +11,7 @@ export function createPrintingHandlers(printing: PrintService): HandlersOf<typeo
     'printer.get': () => ok(printing.config()),
     'printer.set': (patch) => ok(printing.setConfig(patch)),
     'printer.devices': async () => ok({ devices: await printing.devices() }),
+    'printer.testPage': () => printing.testPage(),
     'receipt.print': ({ id }) => printing.print(id),
     'receipt.preview': ({ id }) => printing.preview(id),
   };

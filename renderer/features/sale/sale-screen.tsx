@@ -108,7 +108,7 @@ export default function SaleScreen() {
   function submitNumber(value: string) {
     const check = checkFinalNumber(value);
     if (check.status === 'invalid') {
-      setNumberError(t(`errors.${check.code}`));
+      setNumberError(t(`errors.${check.code}`, check.params));
       return;
     }
     if (check.status !== 'valid') return;
