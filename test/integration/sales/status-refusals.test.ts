@@ -48,7 +48,7 @@ describe('Al-Qimah status refusals', () => {
       expect(rig.sales.engine.attention().map((s) => s.id)).toEqual([r.value.id]);
       // The duplicate guard still sees it: selling it again needs the cashier's confirmation.
       const again = await rig.sales.engine.submit({ number: '777123456', product: topUp, submitKey: submitKey() });
-      expect(!again.ok && again.error.code).toBe('sale.duplicate_needs_confirm');
+      expect(!again.ok && again.error.code).toBe('sale.in_doubt_needs_confirm');
 
       // A restart does not put it back on the automatic checks; a person's re-check settles it.
       await rig.restart();

@@ -37,7 +37,7 @@ describe('Weta /q/status readings', () => {
     expect(sold.price).toBeNull();
     // Within the duplicate window the same sale again needs the cashier's confirmation.
     const again = await rig.sales.engine.submit({ number: NUMBER, product: offer600, submitKey: submitKey() });
-    expect(!again.ok && again.error).toMatchObject({ code: 'sale.duplicate_needs_confirm', params: { id: sold.id } });
+    expect(!again.ok && again.error).toMatchObject({ code: 'sale.in_doubt_needs_confirm', params: { id: sold.id } });
 
     await rig.sales.reconciler.recheck(Number(sold.id));
     const view = rig.sales.engine.get(Number(sold.id));
@@ -64,11 +64,11 @@ describe('Weta /q/status readings', () => {
     const quote = await rig.sales.engine.quote({ number: NUMBER, product: offer600 });
     expect(quote.ok && quote.value.duplicateOf).toMatchObject({ id: sold.id, state: 'unknown' });
     const again = await rig.sales.engine.submit({ number: NUMBER, product: offer600, submitKey: submitKey() });
-    expect(!again.ok && again.error.code).toBe('sale.duplicate_needs_confirm');
+    expect(!again.ok && again.error.code).toBe('sale.in_doubt_needs_confirm');
     // Even with the owner's duplicate window off, an open sale is never sold again unseen.
     rig.settings.duplicateWindowMinutes = 0;
     const windowOff = await rig.sales.engine.submit({ number: NUMBER, product: offer600, submitKey: submitKey() });
-    expect(!windowOff.ok && windowOff.error).toMatchObject({ code: 'sale.duplicate_needs_confirm', params: { id: sold.id } });
+    expect(!windowOff.ok && windowOff.error).toMatchObject({ code: 'sale.in_doubt_needs_confirm', params: { id: sold.id } });
     expect(chargesTo(rig, '967777123456')).toBe(1);
   });
 
@@ -95,7 +95,7 @@ describe('Weta /q/status readings', () => {
     expect(after.state).toBe('pending');
     expect(after.error?.code).toBe('sale.needs_attention');
     const again = await rig.sales.engine.submit({ number: NUMBER, product: offer600, submitKey: submitKey() });
-    expect(!again.ok && again.error.code).toBe('sale.duplicate_needs_confirm');
+    expect(!again.ok && again.error.code).toBe('sale.in_doubt_needs_confirm');
     expect(chargesTo(rig, '967777123456')).toBe(0);
     expect(rig.weta.ledger.balanceOf(WETA_USER.username)).toBe(1_000_000_000);
   });
