@@ -46,6 +46,8 @@ export type NumberCheck =
 
 type Rule = { prefixes: string[]; lengths: number[]; networks: Network[] };
 
+const MOBILE_LENGTH = 9;
+
 /** "1[2-68]" style classes written out: ['12', '13', …]. */
 function expand(head: string, tails: string): string[] {
   return [...tails].map((tail) => head + tail);
@@ -64,8 +66,6 @@ const LANDLINE_7_PREFIXES = [
   ...expand('7', '2456'),
   ...expand('78', '01234567'),
 ];
-
-const MOBILE_LENGTH = 9;
 
 // Order matters only for messages: every rule is tried, and a number may fit more than one
 // (a 7-digit 78[0-7]… landline beside the 9-digit 78… mobile).
