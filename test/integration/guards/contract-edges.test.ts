@@ -52,7 +52,6 @@ const BASE: { [C in ChannelName]: ChannelRequest<C> } = {
   'counter.offers': { number: '771234567' },
   'counter.query': { number: '771234567', kind: 'balance' },
   'counter.catalogue': {},
-  'counter.balances': {},
   'accounts.status': {},
   'accounts.set': { provider: 'weta', fields: { username: 'shop', password: 'secret-pass' } },
   'accounts.clear': { provider: 'weta' },
