@@ -31,7 +31,6 @@ const owned: Omit<Settings, 'language'> = {
   webhookEnabled: true,
   webhookPublicUrl: 'https://shop.example.ye/alqimah/webhook',
   webhookPort: 9000,
-  webhookPublicUrl: 'https://shop.example.com/alqimah/webhook',
   backupEveryHours: 6,
   backupKeep: 60,
 };
