@@ -1,4 +1,4 @@
-// Phone number normalisation and network detection for Yemen (DESIGN §10a), from the ITU-based
+// Phone number normalisation and network detection for Yemen (docs/architecture.md, "Numbers and networks"), from the ITU-based
 // numbering data libphonenumber ships. Pure: the counter calls it on every key stroke.
 import type { Network } from './domain';
 import type { ErrorCode } from './result';

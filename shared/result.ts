@@ -6,6 +6,7 @@ import { z } from 'zod';
 export const errorCodes = [
   'internal',
   'app.start_failed',
+  'app.data_folder_unwritable',
   'app.stop_failed',
   'ipc.unknown_channel',
   'ipc.forbidden_sender',
@@ -72,7 +73,7 @@ export const errorCodes = [
   'backup.invalid_file',
   'backup.newer_schema',
   'backup.failed',
-  'backup.unresolved_sales',
+  'backup.restoring',
   'secrets.unavailable',
   'settings.invalid_service_map',
   'settings.service_map_not_json',

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { networkSchema, providerIdSchema } from './domain';
 import { lineText, multiLineText, priceSchema } from './bounds';
+import { patchSchemaOf } from './patch-schema';
 
 export const languageSchema = z.enum(['ar', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -25,7 +26,7 @@ export const settingsSchema = z.object({
   shopName: lineText(80).trim().default(''),
   receiptHeader: multiLineText(300).default(''),
   receiptFooter: multiLineText(300).default(''),
-  /** Counter number on a shared provider account: part of every transaction id (DESIGN §7). */
+  /** Counter number on a shared provider account: part of every transaction id (docs/architecture.md, "Sales"). */
   counterNumber: z.number().int().min(0).max(99).default(1),
   lowBalanceThreshold: z.number().int().min(0).max(1_000_000_000).default(5_000_00),
   duplicateWindowMinutes: z.number().int().min(0).max(120).default(5),
@@ -40,7 +41,7 @@ export const settingsSchema = z.object({
    * (its API has no list of sellable offers). Seeded with the document's example code.
    */
   packages: z.array(packageSchema).max(500).default([{ network: 'sabafon', code: 'PREWhatsApp', name: 'باقة واتساب' }]),
-  /** Al-Qimah's webhook receiver (DESIGN §7): off by default. */
+  /** Al-Qimah's webhook receiver (docs/architecture.md, "Sales"): off by default. */
   webhookEnabled: z.boolean().default(false),
   webhookPort: z.number().int().min(1024).max(65535).default(8787),
   /** Hours between automatic database backups (0: by hand only), and how many are kept. */
@@ -48,5 +49,6 @@ export const settingsSchema = z.object({
   backupKeep: z.number().int().min(1).max(100).default(14),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const settingsPatchSchema = settingsSchema.partial();
+/** A save names only the keys it changes; every other key keeps its stored value. */
+export const settingsPatchSchema = patchSchemaOf(settingsSchema);
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

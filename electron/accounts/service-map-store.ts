@@ -1,4 +1,4 @@
-// Al-Qimah's network/service map as the owner edits it (DESIGN §6: data, not code). Kept as one
+// Al-Qimah's network/service map as the owner edits it (docs/architecture.md, "Providers": data, not code). Kept as one
 // row of the settings table; a missing or unreadable row means the seeded defaults.
 import { err, ok, type Result } from '../../shared/result';
 import { alqimahServiceMapSchema, defaultAlqimahServiceMap, type AlqimahServiceMap } from '../providers/alqimah/service-map';

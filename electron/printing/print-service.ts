@@ -1,4 +1,4 @@
-// What gets printed, when, and as what (DESIGN §10). The first receipt of a sale is its receipt —
+// What gets printed, when, and as what (docs/architecture.md, "Receipts"). The first receipt of a sale is its receipt —
 // provisional while the sale is still checking, and then the final one prints by itself once the
 // sale settles — and every later print is marked as a copy. Every attempt is recorded, so "was it
 // printed?" has an answer after a restart.

@@ -1,4 +1,4 @@
-// The sales journal (DESIGN §7): one row per sale, written with its transaction id before any byte
+// The sales journal (docs/architecture.md, "Sales"): one row per sale, written with its transaction id before any byte
 // goes to a provider, moved only forward through its states, each move committed (WAL,
 // synchronous=FULL) before the engine acts on it or shows it. Every provider answer is kept
 // verbatim beside the sale. The webhook code is a per-sale secret: only its hash is stored and

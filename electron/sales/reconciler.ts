@@ -1,4 +1,4 @@
-// The reconciler (DESIGN §7): finishes every sale whose outcome is not known yet by asking the
+// The reconciler (docs/architecture.md, "Sales"): finishes every sale whose outcome is not known yet by asking the
 // provider about OUR id, never by paying again. Checks back off exponentially with jitter, run a
 // bounded number at a time, and stop after a fixed count; a sale still open after its budget stays
 // in `sale.attention` for a person to re-check, never dropped. Runs at start-up, on a timer and on

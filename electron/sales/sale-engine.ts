@@ -1,4 +1,4 @@
-// The sale engine (DESIGN §7): quote and submit a sale, exactly once. Everything a second press
+// The sale engine (docs/architecture.md, "Sales"): quote and submit a sale, exactly once. Everything a second press
 // could race with is decided synchronously, before the first await: the submit key, a sale in
 // flight for the same number and product, the duplicate window, the journal row with its id. Only
 // then does a byte go to a provider, and a payment is never sent twice: an unclear answer leaves

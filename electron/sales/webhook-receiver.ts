@@ -1,4 +1,4 @@
-// The Al-Qimah webhook receiver (DESIGN §7; alqimah-rest-api.txt "Example Webhook Request"): a GET
+// The Al-Qimah webhook receiver (docs/architecture.md, "Sales"; docs/providers-alqimah.md, the document's "Example Webhook Request"): a GET
 // with OperationStatus, WebHookCode, TransactionID, ReferenceID, price and message in the query
 // string. Off by default. The per-sale code is compared in constant time (SHA-256 of both sides,
 // crypto.timingSafeEqual); an unknown id or a wrong code is refused and logged without the code.

@@ -1,4 +1,4 @@
-// Channels of the provider accounts (DESIGN §2): the owner sets credentials, tests the connection,
+// Channels of the provider accounts (docs/architecture.md, "Trust boundary"): the owner sets credentials, tests the connection,
 // registers or resets a Weta account. No response ever carries a password, API token or access
 // token: the renderer sees "set / not set" and at most the last two characters of a user name.
 import { z } from 'zod';
@@ -74,7 +74,7 @@ export const accountChannels = {
     accountsStatusSchema,
     { ownerOnly: true },
   ),
-  /** Al-Qimah's network/service map as JSON text (data the owner edits, DESIGN §6). */
+  /** Al-Qimah's network/service map as JSON text (data the owner edits, docs/architecture.md, "Providers"). */
   'accounts.serviceMap.get': channel(z.object({}).strict(), z.object({ json: z.string() }), { ownerOnly: true }),
   'accounts.serviceMap.set': channel(z.object({ json: multiLineText(100_000) }).strict(), z.object({ json: z.string() }), {
     ownerOnly: true,

@@ -1,4 +1,4 @@
-// Channels of receipt printing (DESIGN §10): the counter's printer settings, the OS printers a
+// Channels of receipt printing (docs/architecture.md, "Receipts"): the counter's printer settings, the OS printers a
 // driver print can use, and printing one sale's receipt. The receipt document is what every
 // rendering of a receipt (screen, thermal raster, driver, PDF) is drawn from.
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { saleIdSchema } from './sales';
 import { historyRowSchema, receiptPrintKindSchema } from './history';
 import { languageSchema } from '../settings';
 import { lineText } from '../bounds';
+import { patchSchemaOf } from '../patch-schema';
 
 export const paperWidthSchema = z.enum(['58', '80']);
 export type PaperWidth = z.infer<typeof paperWidthSchema>;
@@ -46,6 +47,8 @@ export const printerConfigSchema = z.object({
   autoPrint: z.boolean().default(true),
 });
 export type PrinterConfig = z.infer<typeof printerConfigSchema>;
+/** A save names only the keys it changes; every other key keeps its stored value. */
+export const printerConfigPatchSchema = patchSchemaOf(printerConfigSchema);
 
 export const receiptShopSchema = z.object({
   name: z.string(),
@@ -68,7 +71,7 @@ export type ReceiptDocument = z.infer<typeof receiptDocumentSchema>;
 
 export const printingChannels = {
   'printer.get': channel(z.object({}).strict(), printerConfigSchema),
-  'printer.set': channel(printerConfigSchema.partial().strict(), printerConfigSchema, { ownerOnly: true }),
+  'printer.set': channel(printerConfigPatchSchema.strict(), printerConfigSchema, { ownerOnly: true }),
   'printer.devices': channel(z.object({}).strict(), z.object({ devices: z.array(z.string()) })),
   /**
    * Prints a sale's receipt. The first print is the receipt (provisional while the sale is still

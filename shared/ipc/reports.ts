@@ -1,5 +1,5 @@
 // Channels of the owner's reports: today's sales by hour and network, agent balances, Al-Qimah's
-// feed vouchers, and the history as CSV. Training sales are never counted (DESIGN §11).
+// feed vouchers, and the history as CSV. Training sales are never counted (docs/architecture.md, "Training mode").
 import { z } from 'zod';
 import { channel } from './contract';
 import { networkSchema, providerIdSchema, saleStateSchema } from '../domain';

@@ -1,7 +1,7 @@
 // Channels of the counter's sale: quote a number + product, submit it once, follow it to a final
 // state. The counter UI builds against `SaleView`; the main process builds it from the journal
 // (electron/sales/). A sale is never paid twice: a repeated `submitKey` or a second submit while one
-// is in flight for the same number and product returns the existing sale (DESIGN §7).
+// is in flight for the same number and product returns the existing sale (docs/architecture.md, "Sales").
 import { z } from 'zod';
 import { channel } from './contract';
 import { networkSchema, productSchema, providerIdSchema, saleStateSchema, subscriberTypeSchema } from '../domain';

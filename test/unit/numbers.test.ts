@@ -1,4 +1,4 @@
-// shared/numbers.ts against DESIGN §10a, table by table: every prefix, every digit form, every
+// shared/numbers.ts against docs/architecture.md, "Numbers and networks", table by table: every prefix, every digit form, every
 // country-code form, every length error, and the provider wire forms.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -21,7 +21,7 @@ function inScript(ascii: string, digits: string): string {
   return ascii.replace(/\d/g, (d) => digits[Number(d)]!);
 }
 
-describe('every prefix reads as its network (DESIGN §10a table)', () => {
+describe('every prefix reads as its network (docs/architecture.md, "Numbers and networks" table)', () => {
   const table: [string, Network[]][] = [
     ['771234567', ['yemen_mobile']],
     ['781234567', ['yemen_mobile']],

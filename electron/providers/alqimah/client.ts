@@ -1,4 +1,4 @@
-// The Al-Qimah client behind the `Provider` interface (DESIGN §6, document alqimah-rest-api.txt).
+// The Al-Qimah client behind the `Provider` interface (docs/architecture.md, "Providers", docs/providers-alqimah.md).
 // Readings of what the document leaves open (docs/providers-alqimah.md has the full list):
 // - A rejected session is `{status:false}` whose message names the token (or HTTP 401): the client
 //   logs in again once and retries a query once with a fresh TransactionID. A payment is never

@@ -1,5 +1,5 @@
 // A loopback Al-Qimah server that follows the document (same routes, bodies, field names and Arabic
-// messages) with a ledger and fault knobs (DESIGN §6). It serves the tests, the benchmarks and the
+// messages) with a ledger and fault knobs (docs/architecture.md, "Providers"). It serves the tests, the benchmarks and the
 // app's training mode, so it imports nothing from Electron and keeps every call cheap.
 // Where the document is silent the simulator decides, and the client must cope with any answer:
 // - a rejected or expired access token is `{status:false, message: TOKEN_REJECTED_MESSAGE}` (HTTP 200);

@@ -1,4 +1,4 @@
-// The Weta client behind the Provider interface (weta-api.txt). One HTTP exchange helper with a
+// The Weta client behind the Provider interface (docs/providers-weta.md). One HTTP exchange helper with a
 // time-out on every call; a session (JWT bearer + exp_date) reused until shortly before it expires;
 // non-payment calls log in again once on a 401 and retry once; a payment is sent at most once and
 // anything unclear after sending comes back as `unknown` for the status call to settle.

@@ -1,4 +1,4 @@
-// A Weta server on loopback that follows weta-api.txt: routes under /api, the document's bodies and
+// A Weta server on loopback that follows Weta's API document (docs/providers-weta.md): routes under /api, the document's bodies and
 // status codes (the `"message "` 401 body, 422 `data` arrays), users, JWT-like bearer tokens with
 // exp_date, offers per number type, a ledger (each trans_id charged at most once, a reused one
 // refused) and fault knobs. It serves the tests, the benchmarks and training mode, so it is plain

@@ -1,4 +1,4 @@
-// The history screen (DESIGN §8, §10): every sale, found offline by any part of its number, our id
+// The history screen (docs/architecture.md, "Storage", "Receipts"): every sale, found offline by any part of its number, our id
 // or the provider's reference, with filters; the sales still being checked on top; a sale's details
 // with its status timeline, its receipt as it would print, and a reprint (marked as a copy).
 import { useCallback, useDeferredValue, useState } from 'react';

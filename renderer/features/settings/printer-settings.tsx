@@ -1,11 +1,11 @@
-// The receipt printer (DESIGN §10): a thermal printer reached over the network (raster, the
+// The receipt printer (docs/architecture.md, "Receipts"): a thermal printer reached over the network (raster, the
 // default) or a printer the computer already knows (driver), the paper width, the feed before the
 // cut, and whether a receipt prints by itself after each sale. Checked with the main process's
 // schema before it is sent; each refusal shows beside its field. A test page shows the owner that
 // the printer as saved answers and that the paper width is right.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { printerConfigSchema, type PrinterConfig } from '../../../shared/ipc/printing';
+import { printerConfigPatchSchema, type PrinterConfig } from '../../../shared/ipc/printing';
 import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
 import { SaveFooter } from './save-footer';
 import { typedInteger } from './typed-integer';
@@ -16,8 +16,7 @@ function toDraft(c: PrinterConfig): Draft {
   return { ...c, port: String(c.port), feedLines: String(c.feedLines) };
 }
 
-const patchSchema = printerConfigSchema
-  .partial()
+const patchSchema = printerConfigPatchSchema
   .strict()
   // The driver path prints to a named printer; an empty address is allowed (no printer yet).
   .refine((c) => c.mode !== 'driver' || (c.deviceName ?? '') !== '', { path: ['deviceName'] });

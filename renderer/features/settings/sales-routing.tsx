@@ -1,5 +1,5 @@
 // Which provider sells each network (preferred first, the other as fallback), the packages the
-// counter offers, and Al-Qimah's network/service map as JSON (data the owner edits, DESIGN §6).
+// counter offers, and Al-Qimah's network/service map as JSON (data the owner edits, docs/architecture.md, "Providers").
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { networks, type Network, type ProviderId } from '../../../shared/domain';

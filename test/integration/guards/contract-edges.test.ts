@@ -18,6 +18,7 @@ const YER = (minor: number) => ({ minor, currency: 'YER' as const });
 const BASE: { [C in ChannelName]: ChannelRequest<C> } = {
   'app.info': {},
   'app.health': {},
+  'app.earlierInstall': {},
   'settings.get': {},
   'settings.set': {
     shopName: 'Shop',

@@ -1,4 +1,4 @@
-// The sale engine against both real simulators on loopback (DESIGN §7): exactly once, nothing lost.
+// The sale engine against both real simulators on loopback (docs/architecture.md, "Sales"): exactly once, nothing lost.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Product } from '../../../shared/domain';
 import { money } from '../../../shared/money';
