@@ -268,6 +268,6 @@ function ownerSaleOptions(settings: Settings) {
   const urls = Object.fromEntries(Object.entries(settings.providerUrls).filter(([, url]) => url !== ''));
   return {
     ...(Object.keys(urls).length > 0 ? { providerUrls: urls } : {}),
-    webhook: { enabled: settings.webhookEnabled, port: settings.webhookPort },
+    webhook: { enabled: settings.webhookEnabled, port: settings.webhookPort, ...(settings.webhookPublicUrl ? { publicUrl: settings.webhookPublicUrl } : {}) },
   };
 }

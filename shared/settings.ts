@@ -3,8 +3,8 @@
 // (they go through the secrets channels and are never read back).
 import { z } from 'zod';
 import { networkSchema, providerIdSchema } from './domain';
-import { lineText, multiLineText, priceSchema } from './bounds';
 import { patchSchemaOf } from './patch-schema';
+import { lineText, multiLineText, priceSchema } from './bounds';
 
 export const languageSchema = z.enum(['ar', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -18,6 +18,14 @@ export const packageSchema = z.object({
   price: priceSchema.optional(),
 });
 export type Package = z.infer<typeof packageSchema>;
+
+/** A loopback or unspecified host is one no provider's platform can ever call. */
+function isReachableFromOutside(url: string): boolean {
+  // zod runs this check even after the URL check failed: a text that is no URL is refused there.
+  if (!URL.canParse(url)) return false;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '0.0.0.0' || host === '::1' || host === '::');
+}
 
 export const settingsSchema = z.object({
   language: languageSchema.default('ar'),
@@ -44,6 +52,11 @@ export const settingsSchema = z.object({
   /** Al-Qimah's webhook receiver (docs/architecture.md, "Sales"): off by default. */
   webhookEnabled: z.boolean().default(false),
   webhookPort: z.number().int().min(1024).max(65535).default(8787),
+  /**
+   * The public address Al-Qimah's platform calls, forwarded by the shop's router or a reverse proxy
+   * to webhookPort. Empty: no WebHookURL is sent and status checks settle every sale.
+   */
+  webhookPublicUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(300).refine(isReachableFromOutside)]).default(''),
   /** Hours between automatic database backups (0: by hand only), and how many are kept. */
   backupEveryHours: z.number().int().min(0).max(168).default(24),
   backupKeep: z.number().int().min(1).max(100).default(14),

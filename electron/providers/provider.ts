@@ -36,8 +36,13 @@ export type PayOutcome = {
 };
 
 export type StatusOutcome = {
-  /** `not_found`: the provider has no such transaction (it was never charged). `unknown`: the status call itself failed. */
-  state: 'succeeded' | 'failed' | 'pending' | 'not_found' | 'unknown';
+  /**
+   * `not_found`: the provider has no such transaction (it was never charged). `unknown`: the status
+   * call itself failed, or its answer proves nothing; ask again later. `unclear`: the provider
+   * answered, but in a way that reads two ways (or not as documented): asking again will not settle
+   * it, a person must (the answer goes in `message`).
+   */
+  state: 'succeeded' | 'failed' | 'pending' | 'not_found' | 'unknown' | 'unclear';
   providerRef?: string;
   price?: Money;
   message?: string;
@@ -45,7 +50,8 @@ export type StatusOutcome = {
   raw?: RawExchange;
 };
 
-export type StatusRequest = { txId: string; number: SubscriberNumber };
+/** `product`: what was sent, so a provider whose status answer carries no price can still give one. */
+export type StatusRequest = { txId: string; number: SubscriberNumber; product?: Product };
 
 /** A quote before confirming: what the cashier will be charged, where the provider says so. */
 export type Quote = { price?: Money; note?: string };

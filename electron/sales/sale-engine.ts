@@ -93,10 +93,14 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     return product.kind === 'offer' && product.provider ? routed.filter((p) => p.id === product.provider) : routed;
   }
 
+  /**
+   * The earlier sale a second one of the same number and product would repeat: one within the
+   * owner's window, or one whose outcome is still open however old (even with the window off),
+   * since selling it again before it settles may charge the customer twice.
+   */
   function duplicateOf(national: string, product: Product): Sale | null {
     const minutes = deps.settings().duplicateWindowMinutes;
-    if (minutes <= 0) return null;
-    return journal.recent(national, product, now() - minutes * 60_000);
+    return journal.recent(national, product, minutes > 0 ? now() - minutes * 60_000 : Number.MAX_SAFE_INTEGER);
   }
 
   async function quote(request: { number: string; product: Product; network?: Network }): Promise<Result<SaleQuote>> {

@@ -6,8 +6,8 @@ import { channel } from './contract';
 import { saleIdSchema } from './sales';
 import { historyRowSchema, receiptPrintKindSchema } from './history';
 import { languageSchema } from '../settings';
-import { lineText } from '../bounds';
 import { patchSchemaOf } from '../patch-schema';
+import { lineText } from '../bounds';
 
 export const paperWidthSchema = z.enum(['58', '80']);
 export type PaperWidth = z.infer<typeof paperWidthSchema>;

@@ -25,6 +25,7 @@ const TEXT_FIELDS: TextField[] = [
   { key: 'backupKeep', kind: 'number' },
   { key: 'alqimahUrl', kind: 'url' },
   { key: 'wetaUrl', kind: 'url' },
+  { key: 'webhookPublicUrl', kind: 'url' },
 ];
 
 function toDraft(s: Settings): Draft {
@@ -40,6 +41,7 @@ function toDraft(s: Settings): Draft {
     backupKeep: String(s.backupKeep),
     alqimahUrl: s.providerUrls.alqimah,
     wetaUrl: s.providerUrls.weta,
+    webhookPublicUrl: s.webhookPublicUrl,
     language: s.language,
     digitStyle: s.digitStyle,
     webhookEnabled: s.webhookEnabled,
@@ -59,6 +61,7 @@ function toPatch(d: Draft): Record<string, unknown> {
     backupEveryHours: typedInteger(String(d.backupEveryHours)),
     backupKeep: typedInteger(String(d.backupKeep)),
     providerUrls: { alqimah: String(d.alqimahUrl).trim(), weta: String(d.wetaUrl).trim() },
+    webhookPublicUrl: String(d.webhookPublicUrl).trim(),
     language: d.language,
     digitStyle: d.digitStyle,
     webhookEnabled: d.webhookEnabled,
