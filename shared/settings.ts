@@ -8,6 +8,10 @@ import { moneySchema } from './money';
 export const languageSchema = z.enum(['ar', 'en']);
 export type Language = z.infer<typeof languageSchema>;
 
+/** Digits shown everywhere (screen, receipts, reports): Arabic-Indic or Western. Input accepts both. */
+export const digitStyleSchema = z.enum(['arabic', 'western']);
+export type DigitStyle = z.infer<typeof digitStyleSchema>;
+
 const providerUrlSchema = z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(300)]);
 
 export const packageSchema = z.object({
@@ -20,8 +24,7 @@ export type Package = z.infer<typeof packageSchema>;
 
 export const settingsSchema = z.object({
   language: languageSchema.default('ar'),
-  /** Digits shown in the UI: Arabic-Indic or Western. Input always accepts both. */
-  digitStyle: z.enum(['arabic', 'western']).default('western'),
+  digitStyle: digitStyleSchema.default('western'),
   shopName: z.string().trim().max(80).default(''),
   receiptHeader: z.string().max(300).default(''),
   receiptFooter: z.string().max(300).default(''),

@@ -60,6 +60,7 @@ export function createPrintService(deps: PrintServiceDeps) {
       shop: { name: s.shopName, header: s.receiptHeader, footer: s.receiptFooter },
       kind,
       language: s.language,
+      digitStyle: s.digitStyle,
       printedAt: now(),
       paperWidth: config().paperWidth,
     };

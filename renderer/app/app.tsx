@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { call, useChannel, useEvent } from '../ipc/client';
 import { screens, type ScreenId } from './screens';
+import { setDigitStyle } from '../i18n/digits';
 import { SessionBadge, SignInGate } from '../features/sign-in/sign-in-gate';
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
       (settings) => {
         queryClient.setQueryData(['settings.get', {}], settings);
         if (settings.language !== i18n.language) void i18n.changeLanguage(settings.language);
+        setDigitStyle(i18n, settings.digitStyle);
       },
       [queryClient, i18n],
     ),

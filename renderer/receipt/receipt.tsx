@@ -10,23 +10,28 @@ import { isFinalState } from '../../shared/domain';
 import { PAPER_DOTS, type ReceiptDocument } from '../../shared/ipc/printing';
 import type { HistoryRow } from '../../shared/ipc/history';
 import { formatMinorAsDecimal } from '../../shared/money';
+import { inDigitStyle } from '../../shared/numbers';
+import { localeTag } from '../i18n/digits';
 
 /** `printTarget`: the copy that printing (PDF, driver) shows; see ReceiptPrintRoot. */
 export function Receipt({ document: doc, printTarget = false }: { document: ReceiptDocument; printTarget?: boolean }) {
   const { i18n } = useTranslation();
-  const t = i18n.getFixedT(doc.language);
+  // The receipt's own language and digit style, whatever the screen shows now.
+  const fixed = i18n.getFixedT(doc.language);
+  const t = ((key: string, options?: Record<string, unknown>) => inDigitStyle(fixed(key, options ?? {}), doc.digitStyle)) as TFunction;
+  const digits = (text: string) => inDigitStyle(text, doc.digitStyle);
   const { sale, shop } = doc;
   const provisional = !isFinalState(sale.state);
-  const when = new Intl.DateTimeFormat(`${doc.language}-YE-u-nu-latn`, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(localeTag(doc.language, doc.digitStyle), { dateStyle: 'medium', timeStyle: 'short' });
   const rows: [string, React.ReactNode, string][] = [
     ['date', when.format(sale.createdAt), 'date'],
     ['cashier', doc.cashierName ?? sale.cashierId ?? '—', 'cashier'],
     ['network', t(`receipt.network.${sale.network}`), 'network'],
-    ['number', <bdi dir="ltr">{sale.number}</bdi>, 'number'],
+    ['number', <bdi dir="ltr">{digits(sale.number)}</bdi>, 'number'],
     ['product', productText(t, sale), 'product'],
     ['price', sale.price ? moneyText(t, sale.price.minor, sale.price.currency) : '—', 'price'],
     ['providerRef', sale.providerRef ? <bdi dir="ltr">{sale.providerRef}</bdi> : '—', 'provider-ref'],
-    ['transactionId', <bdi dir="ltr">{sale.id}</bdi>, 'transaction-id'],
+    ['transactionId', <bdi dir="ltr">{digits(sale.id)}</bdi>, 'transaction-id'],
     ['status', t(`receipt.state.${sale.state}`), 'status'],
   ];
   return (

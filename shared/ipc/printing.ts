@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { channel } from './contract';
 import { saleIdSchema } from './sales';
 import { historyRowSchema, receiptPrintKindSchema } from './history';
-import { languageSchema } from '../settings';
+import { digitStyleSchema, languageSchema } from '../settings';
 
 export const paperWidthSchema = z.enum(['58', '80']);
 export type PaperWidth = z.infer<typeof paperWidthSchema>;
@@ -44,6 +44,8 @@ export const receiptDocumentSchema = z.object({
   shop: receiptShopSchema,
   kind: receiptPrintKindSchema,
   language: languageSchema,
+  /** The owner's digit style: a receipt shows the same digits as the screen. */
+  digitStyle: digitStyleSchema,
   printedAt: z.number().int(),
   paperWidth: paperWidthSchema,
 });

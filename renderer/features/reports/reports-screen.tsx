@@ -10,6 +10,7 @@ import { formatMoney, MoneyText } from '../sale/money-text';
 import { BarChart } from './bar-chart';
 import { ShiftPanel } from './shift-panel';
 import './reports.css';
+import { formatCount } from '../../i18n/digits';
 
 function startOfToday(): number {
   const d = new Date();
@@ -43,8 +44,7 @@ function DayReport() {
   const { t, i18n } = useTranslation();
   const [from] = useState(startOfToday);
   const day = useChannel('reports.day', { from });
-  const digits = new Intl.NumberFormat(i18n.language === 'ar' ? 'ar-YE' : 'en-US');
-  if (day.error) return <p className="error" role="alert">{errorText(t, day.error)}</p>;
+    if (day.error) return <p className="error" role="alert">{errorText(t, day.error)}</p>;
   if (!day.data) return null;
   const { summary, byHour } = day.data;
   return (
@@ -59,7 +59,7 @@ function DayReport() {
         <BarChart
           title={t('reports.byHour')}
           testId="chart-hours"
-          bars={byHour.map((h) => ({ key: String(h.hour), label: digits.format(h.hour), value: h.count, text: t('reports.count', { count: h.count }) }))}
+          bars={byHour.map((h) => ({ key: String(h.hour), label: formatCount(i18n, h.hour), value: h.count, text: t('reports.count', { count: h.count }) }))}
         />
         <BarChart
           title={t('reports.byNetwork')}
@@ -68,7 +68,7 @@ function DayReport() {
             key: n.network,
             label: t(`sale.network.${n.network}`),
             value: yer(n.amounts) / MINOR_PER_MAJOR,
-            text: n.amounts.map((m) => formatMoney(t, i18n.language, m)).join(' + '),
+            text: n.amounts.map((m) => formatMoney(t, i18n, m)).join(' + '),
           }))}
         />
       </div>

@@ -2,13 +2,14 @@
 import { useTranslation } from 'react-i18next';
 import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
 import { ZReportView } from './z-report';
+import { dateTimeFormat } from '../../i18n/digits';
 
 export function ShiftPanel() {
   const { t, i18n } = useTranslation();
   const current = useChannel('shift.current', {});
   const open = useChannelMutation('shift.open', ['shift.current']);
   const close = useChannelMutation('shift.close', ['shift.current', 'reports.day', 'reports.balances']);
-  const date = new Intl.DateTimeFormat(i18n.language === 'ar' ? 'ar-YE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const date = dateTimeFormat(i18n);
   const shift = current.data?.open;
   const report = close.data?.report ?? current.data?.lastClosed?.report ?? null;
   return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Money } from '../../../shared/money';
 import type { ZReport } from '../../../shared/ipc/shifts';
 import { MoneyText } from '../sale/money-text';
+import { dateTimeFormat } from '../../i18n/digits';
 
 function Amounts({ amounts }: { amounts: Money[] }) {
   if (amounts.length === 0) return <>—</>;
@@ -26,7 +27,7 @@ function Maybe({ value }: { value: Money | null }) {
 
 export function ZReportView({ report }: { report: ZReport }) {
   const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language === 'ar' ? 'ar-YE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const date = dateTimeFormat(i18n);
   const s = report.summary;
   return (
     <article className="z-report card" data-testid="z-report" aria-labelledby="z-title">

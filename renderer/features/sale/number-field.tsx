@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../shared/domain';
 import { checkNumber, type NumberCheck } from '../../../shared/numbers';
 import { NetworkBadge } from './network-badge';
+import { NumberText } from '../../i18n/number-text';
 
 export type NumberFieldHandle = { focus(): void };
 
@@ -74,7 +75,7 @@ export const NumberField = forwardRef<NumberFieldHandle, Props>(function NumberF
         {message ??
           (check.status === 'valid' ? (
             <>
-              {t('sale.number.ready')} <bdi dir="ltr">{check.national}</bdi>
+              {t('sale.number.ready')} <NumberText value={check.national} />
             </>
           ) : (
             t('sale.number.hint')

@@ -8,6 +8,7 @@ import { call, errorText, useChannel, useEvent } from '../../ipc/client';
 import { MoneyText } from './money-text';
 import { NetworkBadge } from './network-badge';
 import { ProductText } from './product-text';
+import { NumberText } from '../../i18n/number-text';
 
 type Props = {
   sale: SaleView;
@@ -112,7 +113,7 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
         <div>
           <dt>{t('sale.confirm.number')}</dt>
           <dd>
-            <bdi dir="ltr">{sale.number}</bdi> <NetworkBadge network={sale.network} size="small" />
+            <NumberText value={sale.number} /> <NetworkBadge network={sale.network} size="small" />
           </dd>
         </div>
         <div>
@@ -132,9 +133,7 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
         <div>
           <dt>{t('sale.outcome.id')}</dt>
           <dd>
-            <bdi dir="ltr" data-testid="outcome-id">
-              {sale.id}
-            </bdi>
+            <NumberText value={sale.id} testId="outcome-id" />
           </dd>
         </div>
         {sale.providerRef && (
