@@ -20,6 +20,8 @@ export function App() {
         queryClient.setQueryData(['settings.get', {}], settings);
         if (settings.language !== i18n.language) void i18n.changeLanguage(settings.language);
         setDigitStyle(i18n, settings.digitStyle);
+        // A receipt preview is drawn from the settings (shop, language, digits): draw it again.
+        void queryClient.invalidateQueries({ queryKey: ['receipt.preview'] });
       },
       [queryClient, i18n],
     ),

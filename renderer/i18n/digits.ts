@@ -6,24 +6,28 @@ import type { i18n as I18n, PostProcessorModule } from 'i18next';
 import { inDigitStyle } from '../../shared/numbers';
 import type { DigitStyle, Language } from '../../shared/settings';
 
-const styles = new WeakMap<object, DigitStyle>();
+// One style per page, as there is one i18next instance per page (react-i18next hands components
+// their own wrappers of it, so the style cannot be keyed on the object).
+let current: DigitStyle = 'western';
 
-export function digitStyleOf(i18n: I18n): DigitStyle {
-  return styles.get(i18n) ?? 'western';
+export function digitStyleOf(): DigitStyle {
+  return current;
 }
 
 export function setDigitStyle(i18n: I18n, style: DigitStyle): void {
-  if (styles.get(i18n) === style) return;
-  styles.set(i18n, style);
+  if (current === style) return;
+  current = style;
   // react-i18next re-renders on this event; the language itself is unchanged.
   if (i18n.isInitialized) void i18n.emit('languageChanged', i18n.language);
 }
 
 export const DIGITS_POST_PROCESSOR = 'digitStyle';
 
-export function digitsPostProcessor(i18n: () => I18n): PostProcessorModule {
-  return { type: 'postProcessor', name: DIGITS_POST_PROCESSOR, process: (value: string) => inDigitStyle(value, digitStyleOf(i18n())) };
-}
+export const digitsPostProcessor: PostProcessorModule = {
+  type: 'postProcessor',
+  name: DIGITS_POST_PROCESSOR,
+  process: (value: string) => inDigitStyle(value, current),
+};
 
 /** The BCP 47 tag that makes Intl write numbers and dates in `style`'s digits. */
 export function localeTag(language: Language | string, style: DigitStyle): string {
@@ -32,15 +36,15 @@ export function localeTag(language: Language | string, style: DigitStyle): strin
 
 /** Date and time in the cashier's language and the owner's digits. */
 export function dateTimeFormat(i18n: I18n, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(localeTag(i18n.language, digitStyleOf(i18n)), options);
+  return new Intl.DateTimeFormat(localeTag(i18n.language, digitStyleOf()), options);
 }
 
 /** A count or other plain number in the owner's digits. */
 export function formatCount(i18n: I18n, value: number): string {
-  return new Intl.NumberFormat(localeTag(i18n.language, digitStyleOf(i18n))).format(value);
+  return new Intl.NumberFormat(localeTag(i18n.language, digitStyleOf())).format(value);
 }
 
 /** Digits of a number the customer reads back (phone number, transaction id) in the owner's style. */
 export function showDigits(i18n: I18n, text: string): string {
-  return inDigitStyle(text, digitStyleOf(i18n));
+  return inDigitStyle(text, digitStyleOf());
 }

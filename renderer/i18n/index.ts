@@ -46,7 +46,7 @@ export async function createI18n(language: Language, digitStyle: DigitStyle = 'w
   const instance = i18next.createInstance();
   setDigitStyle(instance, digitStyle);
   instance.use(initReactI18next);
-  instance.use(digitsPostProcessor(() => instance));
+  instance.use(digitsPostProcessor);
   instance.on('languageChanged', () => applyDocumentLanguage(instance));
   await instance.init({
     lng: language,

