@@ -14,7 +14,7 @@ const ALQIMAH = { userName: 'shop-user', password: 'shop-password-1', accountNum
 const OWNER_PIN = '482916';
 
 const TEXT = {
-  ar: { counterInvalid: 'أدخل عدداً صحيحاً من ٠ إلى ٩٩.', locked: 'ثانية', wrongPin: 'الرمز السري' },
+  ar: { counterInvalid: 'أدخل عدداً صحيحاً من 0 إلى 99.', locked: 'ثانية', wrongPin: 'الرمز السري' },
   en: { counterInvalid: 'Enter a whole number from 0 to 99.', locked: 'Wait 30 seconds', wrongPin: 'Wrong PIN.' },
 } as const;
 
