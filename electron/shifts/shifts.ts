@@ -22,7 +22,16 @@ type Row = {
   report: string | null;
 };
 
-export function createShifts(deps: { db: Db; now: () => number; readBalances: () => Promise<Balances>; cashierName: (id: string) => string }) {
+export type ShiftDeps = {
+  db: Db;
+  now: () => number;
+  readBalances: () => Promise<Balances>;
+  cashierName: (id: string) => string;
+  /** In training mode the Z report counts the training sales (marked so), not real ones. */
+  isTraining?: () => boolean;
+};
+
+export function createShifts(deps: ShiftDeps) {
   const { db, now } = deps;
   const openOf = db.prepare('SELECT * FROM shifts WHERE cashier_id = ? AND closed_at IS NULL');
   const lastClosedOf = db.prepare('SELECT * FROM shifts WHERE cashier_id = ? AND closed_at IS NOT NULL ORDER BY closed_at DESC LIMIT 1');
@@ -66,13 +75,14 @@ export function createShifts(deps: { db: Db; now: () => number; readBalances: ()
       const row = openOf.get(cashierId) as Row | undefined;
       if (!row) return err('shift.not_open', 'no open shift');
       const atOpen = JSON.parse(row.balances_open) as Balances;
+      const training = deps.isTraining?.() ?? false;
       const report: ZReport = {
         shiftId: row.id,
         cashier: { id: cashierId, name: deps.cashierName(cashierId) },
         openedAt: row.opened_at,
         closedAt,
-        summary: summarizeSales(db, { from: row.opened_at, to: closedAt + 1, cashierId }),
-        balances: providerIds.map((provider) => balanceLine(db, provider, atOpen[provider] ?? null, atClose[provider] ?? null, row.opened_at, closedAt + 1)),
+        summary: summarizeSales(db, { from: row.opened_at, to: closedAt + 1, cashierId, training }),
+        balances: providerIds.map((provider) => balanceLine(db, provider, atOpen[provider] ?? null, atClose[provider] ?? null, row.opened_at, closedAt + 1, training)),
       };
       db.prepare('UPDATE shifts SET closed_at = ?, balances_close = ?, report = ? WHERE id = ?').run(
         closedAt,
@@ -89,13 +99,18 @@ export function createShifts(deps: { db: Db; now: () => number; readBalances: ()
     return (db.prepare('SELECT * FROM shifts WHERE closed_at IS NOT NULL ORDER BY closed_at DESC LIMIT ?').all(limit) as Row[]).map(toShift);
   }
 
-  return { current, open, close, list };
+  function get(id: number): Shift | null {
+    const row = db.prepare('SELECT * FROM shifts WHERE id = ?').get(id) as Row | undefined;
+    return row ? toShift(row) : null;
+  }
+
+  return { current, open, close, list, get };
 }
 export type Shifts = ReturnType<typeof createShifts>;
 
-function balanceLine(db: Db, provider: ProviderId, atOpen: Money | null, atClose: Money | null, from: number, to: number) {
+function balanceLine(db: Db, provider: ProviderId, atOpen: Money | null, atClose: Money | null, from: number, to: number, training: boolean) {
   const currency = atOpen?.currency ?? atClose?.currency ?? 'YER';
-  const sold: Money = { minor: providerSales(db, provider, from, to, currency), currency };
+  const sold: Money = { minor: providerSales(db, provider, from, to, currency, training), currency };
   const spent = atOpen && atClose && atOpen.currency === atClose.currency ? { minor: atOpen.minor - atClose.minor, currency } : null;
   return {
     provider,

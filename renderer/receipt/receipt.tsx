@@ -5,7 +5,8 @@
 import './receipt.css';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
+import type { DigitStyle, Language } from '../../shared/settings';
 import { isFinalState } from '../../shared/domain';
 import { PAPER_DOTS, type ReceiptDocument } from '../../shared/ipc/printing';
 import type { HistoryRow } from '../../shared/ipc/history';
@@ -13,12 +14,16 @@ import { formatMinorAsDecimal } from '../../shared/money';
 import { inDigitStyle } from '../../shared/numbers';
 import { localeTag } from '../i18n/digits';
 
+/** A printed document's own language and digit style, whatever the screen shows now. */
+export function printedT(i18n: I18n, doc: { language: Language; digitStyle: DigitStyle }): TFunction {
+  const fixed = i18n.getFixedT(doc.language);
+  return ((key: string, options?: Record<string, unknown>) => inDigitStyle(fixed(key, options ?? {}), doc.digitStyle)) as TFunction;
+}
+
 /** `printTarget`: the copy that printing (PDF, driver) shows; see ReceiptPrintRoot. */
 export function Receipt({ document: doc, printTarget = false }: { document: ReceiptDocument; printTarget?: boolean }) {
   const { i18n } = useTranslation();
-  // The receipt's own language and digit style, whatever the screen shows now.
-  const fixed = i18n.getFixedT(doc.language);
-  const t = ((key: string, options?: Record<string, unknown>) => inDigitStyle(fixed(key, options ?? {}), doc.digitStyle)) as TFunction;
+  const t = printedT(i18n, doc);
   const digits = (text: string) => inDigitStyle(text, doc.digitStyle);
   const { sale, shop } = doc;
   const provisional = !isFinalState(sale.state);
@@ -78,7 +83,8 @@ export function Receipt({ document: doc, printTarget = false }: { document: Rece
   );
 }
 
-function moneyText(t: TFunction, minor: number, currency: string): string {
+/** An amount as printed: exact decimals from minor units (the caller's `t` applies the digit style). */
+export function moneyText(t: TFunction, minor: number, currency: string): string {
   return t('receipt.money', { amount: formatMinorAsDecimal(minor), currency: t(`receipt.currency.${currency}`) });
 }
 

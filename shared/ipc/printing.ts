@@ -6,6 +6,7 @@ import { channel } from './contract';
 import { saleIdSchema } from './sales';
 import { historyRowSchema, receiptPrintKindSchema } from './history';
 import { digitStyleSchema, languageSchema } from '../settings';
+import { zReportSchema } from './shifts';
 
 export const paperWidthSchema = z.enum(['58', '80']);
 export type PaperWidth = z.infer<typeof paperWidthSchema>;
@@ -51,6 +52,22 @@ export const receiptDocumentSchema = z.object({
 });
 export type ReceiptDocument = z.infer<typeof receiptDocumentSchema>;
 
+/** A closed shift's Z report as the receipt printer prints it (same paper, language and digits). */
+export const zReportDocumentSchema = z.object({
+  kind: z.literal('z-report'),
+  report: zReportSchema,
+  shop: receiptShopSchema,
+  language: languageSchema,
+  digitStyle: digitStyleSchema,
+  printedAt: z.number().int(),
+  paperWidth: paperWidthSchema,
+});
+export type ZReportDocument = z.infer<typeof zReportDocumentSchema>;
+
+/** Whatever the receipt printer is given: a sale's receipt or a shift's Z report. */
+export const printDocumentSchema = z.union([receiptDocumentSchema, zReportDocumentSchema]);
+export type PrintDocument = z.infer<typeof printDocumentSchema>;
+
 export const printingChannels = {
   'printer.get': channel(z.object({}).strict(), printerConfigSchema),
   'printer.set': channel(printerConfigSchema.partial().strict(), printerConfigSchema, { ownerOnly: true }),
@@ -65,4 +82,6 @@ export const printingChannels = {
   ),
   /** The document a print of this sale would carry now, for the on-screen preview. */
   'receipt.preview': channel(z.object({ id: saleIdSchema }).strict(), receiptDocumentSchema),
+  /** Prints a closed shift's Z report on the receipt printer: the shift's own cashier, or the owner. */
+  'zReport.print': channel(z.object({ shiftId: z.number().int().positive() }).strict(), zReportDocumentSchema),
 };

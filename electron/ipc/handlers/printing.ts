@@ -3,7 +3,7 @@
 // settled sales whose provisional receipt owes the final one.
 import type { printingChannels } from '../../../shared/ipc/printing';
 import type { HandlersOf } from '../../../shared/ipc/contract';
-import { ok } from '../../../shared/result';
+import { err, ok } from '../../../shared/result';
 import { createPrintService } from '../../printing/print-service';
 import { createJournal } from '../../sales/journal';
 import type { Services } from '../../services';
@@ -26,5 +26,13 @@ export function createPrintingHandlers(s: Services): HandlersOf<typeof printingC
     'printer.devices': async () => ok({ devices: await printing.devices() }),
     'receipt.print': ({ id }) => printing.print(id),
     'receipt.preview': ({ id }) => printing.preview(id),
+    'zReport.print': ({ shiftId }) => {
+      const shift = s.shifts.get(shiftId);
+      const me = s.session.current();
+      if (!shift) return err('shift.not_found', `no shift ${shiftId}`);
+      // The owner prints any shift's Z report; a cashier only their own.
+      if (!me || (me.role !== 'owner' && me.id !== shift.cashierId)) return err('auth.forbidden', 'only the owner prints another cashier\'s Z report');
+      return printing.printZReport(shift);
+    },
   };
 }

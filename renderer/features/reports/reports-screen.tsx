@@ -9,6 +9,7 @@ import { call, errorText, useChannel } from '../../ipc/client';
 import { formatMoney, MoneyText } from '../sale/money-text';
 import { BarChart } from './bar-chart';
 import { ShiftPanel } from './shift-panel';
+import { PastShifts } from './past-shifts';
 import './reports.css';
 import { formatCount } from '../../i18n/digits';
 
@@ -31,6 +32,7 @@ export default function ReportsScreen() {
       {isOwner && (
         <div className="no-print">
           <DayReport />
+          <PastShifts />
           <Balances />
           <FeedVouchers />
           <CsvExport />
@@ -50,6 +52,11 @@ function DayReport() {
   return (
     <section className="card" aria-labelledby="day-title" data-testid="day-report">
       <h2 id="day-title">{t('reports.today')}</h2>
+      {summary.training && (
+        <p className="training-mark" data-testid="day-training-mark">
+          {t('reports.trainingFigures')}
+        </p>
+      )}
       <p data-testid="day-total">
         {t('reports.count', { count: summary.succeeded.count })} —{' '}
         {summary.succeeded.amounts.length ? summary.succeeded.amounts.map((m) => <MoneyText key={m.currency} value={m} />) : '—'}
