@@ -166,4 +166,81 @@ function toArabicIndic(text: string): string {
   return text.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 }
 
-export { jobToPng };
+
+
+/** Sales a cashier made in the open shift, as the journal writes them (training: the app is in training mode). */
+function seedShiftSales(shell: Shell, cashierId: string, minors: number[]): void {
+  const journal = createJournal(shell.services.db, Date.now);
+  for (const [i, minor] of minors.entries()) {
+    const sale = journal.create({ counter: 1, provider: 'weta', network: 'you', number: `73${String(1000000 + i).padStart(7, '0')}`, product: { kind: 'amount', amount: money(minor) }, cashierId, training: true });
+    journal.move(sale.txId, 'sent', {}, Date.now() + 60_000);
+    journal.move(sale.txId, 'succeeded', { providerRef: `W${sale.txId}`, price: money(minor) }, null);
+  }
+}
+
+const SHIFT_TEXT = {
+  ar: { confirm: 'إغلاق ورديتك الآن؟', training: 'تدريب' },
+  en: { confirm: 'Close your shift now?', training: 'Training' },
+} as const;
+
+for (const language of ['ar', 'en'] as const) {
+  test(`closing a shift in ${language}: confirmed first, the Z report prints on 58 mm, past shifts list their Z reports`, async ({ context, page }) => {
+    const office = await openOffice(context, page, language, '58');
+    try {
+      const { app, shell, printer } = office;
+      const owner = shell.services.session.current()!;
+      await app.keyboard.press('F4');
+      await app.getByTestId('shift-open-button').click();
+      await expect(app.getByTestId('shift-open')).toBeVisible();
+      seedShiftSales(shell, owner.id, [1_000_00, 2_500_00]);
+      const openShifts = () => shell.services.db.prepare('SELECT COUNT(*) FROM shifts WHERE closed_at IS NULL').pluck().get();
+
+      // The first press only asks; a stray Enter lands on "keep it open".
+      await app.getByTestId('shift-close').click();
+      await expect(app.getByTestId('shift-close-confirmation')).toContainText(SHIFT_TEXT[language].confirm);
+      await expect(app.getByTestId('shift-close-cancel')).toBeFocused();
+      await app.keyboard.press('Enter');
+      await expect(app.getByTestId('shift-close-confirmation')).toHaveCount(0);
+      expect(openShifts()).toBe(1);
+      expect(printer.jobs).toHaveLength(0);
+
+      // Confirmed: closed, and the Z report comes out of the receipt printer by itself.
+      await app.getByTestId('shift-close').click();
+      await app.getByTestId('shift-close-confirm').click();
+      const z = app.getByTestId('shift').getByTestId('z-report');
+      await expect(z.getByTestId('z-total').locator('.money')).toHaveAttribute('data-minor', String(3_500_00));
+      const [job] = await printer.waitForJobs(1);
+      expect(job!.widthDots).toBe(384);
+      expect(job!.endsWithCut).toBe(true);
+      expect(job!.unknown).toEqual([]);
+      expect(job!.height).toBeGreaterThan(300);
+      expect(blackRatio(job!)).toBeGreaterThan(0.03);
+      await expect(z.getByTestId('z-printed')).toBeVisible();
+      expect(openShifts()).toBe(0);
+      // Training sales fill the Z report, and it says they are training.
+      await expect(z.getByTestId('z-training-mark')).toContainText(SHIFT_TEXT[language].training);
+      keepScreenshot(`z-report-58mm-${language}`, jobToPng(job!));
+
+      // A second shift; the owner then lists both and reprints the first one's Z report.
+      await app.getByTestId('shift-open-button').click();
+      await app.getByTestId('shift-close').click();
+      await app.getByTestId('shift-close-confirm').click();
+      await printer.waitForJobs(2);
+      const shifts = shell.services.db.prepare('SELECT id FROM shifts ORDER BY id').pluck().all() as number[];
+      const past = app.getByTestId('past-shifts');
+      await expect(past.locator('button.past-shift')).toHaveCount(2);
+      await past.getByTestId(`past-shift-${shifts[0]}`).click();
+      const firstZ = past.locator(`[data-testid="z-report"][data-shift-id="${shifts[0]}"]`);
+      await expect(firstZ.getByTestId('z-total').locator('.money')).toHaveAttribute('data-minor', String(3_500_00));
+      await firstZ.getByTestId('z-print').click();
+      const reprint = (await printer.waitForJobs(3))[2]!;
+      expect(reprint.height).toBe(job!.height);
+      await expect(firstZ.getByTestId('z-printed')).toBeVisible();
+      // The day's dashboard counts the training sales too, marked as training.
+      await expect(app.getByTestId('day-training-mark')).toBeVisible();
+      await expect(app.getByTestId('day-total').locator('.money')).toHaveAttribute('data-minor', String(3_500_00));
+    } finally {
+      await office.close();
+    }
+  });
+}

@@ -50,7 +50,7 @@ export function PastShifts() {
           </li>
         ))}
       </ul>
-      {chosen?.report && <ZReportView report={chosen.report} />}
+      {chosen?.report && <ZReportView key={chosen.id} report={chosen.report} />}
     </section>
   );
 }

@@ -62,7 +62,7 @@ export function ShiftPanel() {
       )}
       {(open.error || close.error) && <p className="error" role="alert">{errorText(t, open.error ?? close.error)}</p>}
       {/* Printed by itself once, right after this close; later only on request. */}
-      {closed?.report && <ZReportView report={closed.report} printNow={close.data?.id === closed.id} />}
+      {closed?.report && <ZReportView key={closed.id} report={closed.report} printNow={close.data?.id === closed.id} />}
     </section>
   );
 }
