@@ -22,16 +22,7 @@ type Row = {
   report: string | null;
 };
 
-export type ShiftDeps = {
-  db: Db;
-  now: () => number;
-  readBalances: () => Promise<Balances>;
-  cashierName: (id: string) => string;
-  /** In training mode the Z report counts the training sales (marked so), not real ones. */
-  isTraining?: () => boolean;
-};
-
-export function createShifts(deps: ShiftDeps) {
+export function createShifts(deps: { db: Db; now: () => number; readBalances: () => Promise<Balances>; cashierName: (id: string) => string }) {
   const { db, now } = deps;
   const openOf = db.prepare('SELECT * FROM shifts WHERE cashier_id = ? AND closed_at IS NULL');
   const lastClosedOf = db.prepare('SELECT * FROM shifts WHERE cashier_id = ? AND closed_at IS NOT NULL ORDER BY closed_at DESC LIMIT 1');
@@ -75,14 +66,13 @@ export function createShifts(deps: ShiftDeps) {
       const row = openOf.get(cashierId) as Row | undefined;
       if (!row) return err('shift.not_open', 'no open shift');
       const atOpen = JSON.parse(row.balances_open) as Balances;
-      const training = deps.isTraining?.() ?? false;
       const report: ZReport = {
         shiftId: row.id,
         cashier: { id: cashierId, name: deps.cashierName(cashierId) },
         openedAt: row.opened_at,
         closedAt,
-        summary: summarizeSales(db, { from: row.opened_at, to: closedAt + 1, cashierId, training }),
-        balances: providerIds.map((provider) => balanceLine(db, provider, atOpen[provider] ?? null, atClose[provider] ?? null, row.opened_at, closedAt + 1, training)),
+        summary: summarizeSales(db, { from: row.opened_at, to: closedAt + 1, cashierId }),
+        balances: providerIds.map((provider) => balanceLine(db, provider, atOpen[provider] ?? null, atClose[provider] ?? null, row.opened_at, closedAt + 1)),
       };
       db.prepare('UPDATE shifts SET closed_at = ?, balances_close = ?, report = ? WHERE id = ?').run(
         closedAt,
@@ -108,9 +98,9 @@ export function createShifts(deps: ShiftDeps) {
 }
 export type Shifts = ReturnType<typeof createShifts>;
 
-function balanceLine(db: Db, provider: ProviderId, atOpen: Money | null, atClose: Money | null, from: number, to: number, training: boolean) {
+function balanceLine(db: Db, provider: ProviderId, atOpen: Money | null, atClose: Money | null, from: number, to: number) {
   const currency = atOpen?.currency ?? atClose?.currency ?? 'YER';
-  const sold: Money = { minor: providerSales(db, provider, from, to, currency, training), currency };
+  const sold: Money = { minor: providerSales(db, provider, from, to, currency), currency };
   const spent = atOpen && atClose && atOpen.currency === atClose.currency ? { minor: atOpen.minor - atClose.minor, currency } : null;
   return {
     provider,

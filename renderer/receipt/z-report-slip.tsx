@@ -35,7 +35,6 @@ export function ZReportSlip({ document: doc }: { document: ZReportDocument }) {
         <div className="receipt-shop-name">{shop.name || t('receipt.defaultShopName')}</div>
       </header>
       <div className="receipt-mark receipt-mark-strong">{t('reports.z.title', { id: report.shiftId })}</div>
-      {s.training && <div className="receipt-mark receipt-mark-strong">{t('receipt.mark.training')}</div>}
       <dl className="receipt-fields">
         {line(t('reports.z.cashier'), report.cashier.name || t('signin.owner'))}
         {line(t('reports.z.openedAt'), when.format(report.openedAt))}
@@ -43,8 +42,13 @@ export function ZReportSlip({ document: doc }: { document: ZReportDocument }) {
         {line(t('reports.z.sold'), count(s.succeeded.count))}
         {line(t('reports.z.total'), amounts(s.succeeded.amounts), 'z-slip-total')}
         {line(t('reports.z.pending'), count(s.pendingCount))}
-        {!s.training && line(t('reports.z.training'), count(s.trainingExcluded))}
+        {line(t('reports.z.training'), count(s.trainingExcluded))}
       </dl>
+      {s.trainingSold.count > 0 && (
+        <div className="receipt-mark receipt-mark-strong" data-testid="z-slip-training">
+          {t('reports.trainingSold', { count: s.trainingSold.count })} — {amounts(s.trainingSold.amounts)}
+        </div>
+      )}
       <div className="receipt-note">{t('reports.byNetwork')}</div>
       <dl className="receipt-fields">
         {s.byNetwork.map((n) => line(`${t(`receipt.network.${n.network}`)} (${count(n.count)})`, amounts(n.amounts)))}

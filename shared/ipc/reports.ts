@@ -1,6 +1,5 @@
 // Channels of the owner's reports: today's sales by hour and network, agent balances, Al-Qimah's
-// feed vouchers, and the history as CSV. Training sales are never counted with real ones; in
-// training mode the figures are the training sales, marked as such (docs/architecture.md).
+// feed vouchers, and the history as CSV. Training sales are never counted (DESIGN §11).
 import { z } from 'zod';
 import { channel } from './contract';
 import { networkSchema, providerIdSchema, saleStateSchema } from '../domain';
@@ -23,10 +22,10 @@ export const salesSummarySchema = z.object({
   /** Sales still pending or unknown: their money is neither sold nor lost yet. */
   pendingCount: z.number().int().nonnegative(),
   count: z.number().int().nonnegative(),
-  /** Training sales in the period, left out of every figure above (0 when `training`). */
+  /** Training sales in the period, left out of every figure above. */
   trainingExcluded: z.number().int().nonnegative(),
-  /** The figures are training sales (the app is in training mode): practice, not money. */
-  training: z.boolean().default(false),
+  /** Succeeded training sales, apart: practice shown as practice, never money. */
+  trainingSold: z.object(bucket).default({ count: 0, amounts: [] }),
 });
 export type SalesSummary = z.infer<typeof salesSummarySchema>;
 

@@ -140,6 +140,7 @@ for (const language of ['ar', 'en'] as const) {
     await expect(app.getByTestId('shift-open')).toBeVisible();
     seedSales(shell, 'owner');
     await app.getByTestId('shift-close').click();
+    await app.getByTestId('shift-close-confirm').click();
     const z = app.getByTestId('z-report');
     await expect(z).toBeVisible();
     await expect(app.getByTestId('z-total').locator('.money')).toHaveAttribute('data-minor', String(1500_00));

@@ -12,10 +12,7 @@ const DAY_MS = 24 * 3_600_000;
 
 export function createReportHandlers(s: Services): HandlersOf<typeof reportChannels, CallContext> {
   return {
-    'reports.day': ({ from }) => {
-      const training = s.isTraining();
-      return ok({ summary: summarizeSales(s.db, { from, to: from + DAY_MS, training }), byHour: salesByHour(s.db, from, training) });
-    },
+    'reports.day': ({ from }) => ok({ summary: summarizeSales(s.db, { from, to: from + DAY_MS }), byHour: salesByHour(s.db, from) }),
     'reports.balances': async () => {
       const threshold = s.settings.read().lowBalanceThreshold;
       const balances = await Promise.all(

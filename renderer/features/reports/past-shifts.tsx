@@ -45,7 +45,6 @@ export function PastShifts() {
                   ))}
                 </span>
               )}
-              {shift.report?.summary.training && <span className="history-row-training">{t('history.details.training')}</span>}
             </button>
           </li>
         ))}

@@ -10,6 +10,7 @@ import { formatMoney, MoneyText } from '../sale/money-text';
 import { BarChart } from './bar-chart';
 import { ShiftPanel } from './shift-panel';
 import { PastShifts } from './past-shifts';
+import { TrainingSold } from './training-sold';
 import './reports.css';
 import { formatCount } from '../../i18n/digits';
 
@@ -52,11 +53,7 @@ function DayReport() {
   return (
     <section className="card" aria-labelledby="day-title" data-testid="day-report">
       <h2 id="day-title">{t('reports.today')}</h2>
-      {summary.training && (
-        <p className="training-mark" data-testid="day-training-mark">
-          {t('reports.trainingFigures')}
-        </p>
-      )}
+      <TrainingSold summary={summary} testId="day-training-sold" />
       <p data-testid="day-total">
         {t('reports.count', { count: summary.succeeded.count })} —{' '}
         {summary.succeeded.amounts.length ? summary.succeeded.amounts.map((m) => <MoneyText key={m.currency} value={m} />) : '—'}

@@ -8,6 +8,7 @@ import type { ZReport } from '../../../shared/ipc/shifts';
 import { MoneyText } from '../sale/money-text';
 import { errorText, useChannelMutation } from '../../ipc/client';
 import { dateTimeFormat, formatCount } from '../../i18n/digits';
+import { TrainingSold } from './training-sold';
 
 function Amounts({ amounts }: { amounts: Money[] }) {
   if (amounts.length === 0) return <>—</>;
@@ -44,11 +45,7 @@ export function ZReportView({ report, printNow = false }: { report: ZReport; pri
   return (
     <article className="z-report card" data-testid="z-report" data-shift-id={report.shiftId} aria-labelledby={`z-title-${report.shiftId}`}>
       <h2 id={`z-title-${report.shiftId}`}>{t('reports.z.title', { id: report.shiftId })}</h2>
-      {s.training && (
-        <p className="training-mark" data-testid="z-training-mark">
-          {t('reports.trainingFigures')}
-        </p>
-      )}
+      <TrainingSold summary={s} testId="z-training-sold" />
       <p>
         {t('reports.z.cashier')}: <strong>{report.cashier.name || t('signin.owner')}</strong>
       </p>
@@ -62,12 +59,8 @@ export function ZReportView({ report, printNow = false }: { report: ZReport; pri
         <dd data-testid="z-total"><Amounts amounts={s.succeeded.amounts} /></dd>
         <dt>{t('reports.z.pending')}</dt>
         <dd data-testid="z-pending">{count(s.pendingCount)}</dd>
-        {!s.training && (
-          <>
-            <dt>{t('reports.z.training')}</dt>
-            <dd data-testid="z-training">{count(s.trainingExcluded)}</dd>
-          </>
-        )}
+        <dt>{t('reports.z.training')}</dt>
+        <dd data-testid="z-training">{count(s.trainingExcluded)}</dd>
       </dl>
       <h3>{t('reports.byNetwork')}</h3>
       <table className="table">
