@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { call, useChannel, useEvent } from '../ipc/client';
 import { screens, type ScreenId } from './screens';
 import { setDigitStyle } from '../i18n/digits';
+import { TrainingBanner } from './training-banner';
 import { SessionBadge, SignInGate } from '../features/sign-in/sign-in-gate';
 
 export function App() {
@@ -50,11 +51,7 @@ export function App() {
   const Active = screens.find((s) => s.id === screen)!.component;
   return (
     <div className="app">
-      {info.data?.training && (
-        <div className="training-banner" role="status" data-testid="training-banner">
-          {t('app.training.banner')}
-        </div>
-      )}
+      {info.data?.training && <TrainingBanner />}
       <header className="app-header">
         <span className="app-title">{t('app.title')}</span>
         <nav aria-label={t('app.nav.label')} className="app-nav">

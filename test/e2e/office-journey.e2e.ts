@@ -245,3 +245,64 @@ for (const language of ['ar', 'en'] as const) {
     }
   });
 }
+
+const TRAINING_TEXT = {
+  ar: { leave: 'الإعدادات (F5)', pendingThenSucceeds: 'قيد التحقق ثم تنجح', fails: 'تفشل', staysInDoubt: 'تبقى قيد التحقق' },
+  en: { leave: 'Settings (F5)', pendingThenSucceeds: 'is checked, then succeeds', fails: 'fails', staysInDoubt: 'stays being checked' },
+} as const;
+
+/** A 500 YER top-up typed at the counter, keyboard only, up to the outcome screen. */
+async function sellAtCounter(app: Page, number: string) {
+  // From the last outcome back to an empty number (Esc, as the counter's own tests do).
+  if (await app.getByTestId('outcome').isVisible()) await app.keyboard.press('Escape');
+  const input = app.getByTestId('number-input');
+  await input.fill('');
+  await input.pressSequentially(number);
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('top-up-value')).toBeFocused();
+  await app.keyboard.type('500');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('confirm-button')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('outcome')).toBeVisible({ timeout: 20_000 });
+}
+
+function stateOf(shell: Shell, number: string): string {
+  return shell.services.db.prepare('SELECT state FROM sales WHERE number = ? ORDER BY tx_id DESC LIMIT 1').pluck().get(number) as string;
+}
+
+for (const language of ['ar', 'en'] as const) {
+  test(`training in ${language}: the banner's practice numbers end checked-then-succeeded, failed, or in doubt`, async ({ app, shell }) => {
+    expect(shell.services.isTraining()).toBe(true);
+    if (language === 'en') await app.getByTestId('language-switch').click();
+    const banner = app.getByTestId('training-banner');
+    await expect(banner.getByTestId('training-leave')).toContainText(TRAINING_TEXT[language].leave);
+    for (const outcome of ['pendingThenSucceeds', 'fails', 'staysInDoubt'] as const) {
+      await expect(banner.getByTestId(`practice-${outcome}`)).toContainText(TRAINING_TEXT[language][outcome]);
+    }
+    const numberOf = async (outcome: string) => (await banner.getByTestId(`practice-${outcome}`).locator('bdi').innerText()).trim();
+
+    const fails = await numberOf('fails');
+    await sellAtCounter(app, fails);
+    await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'failed');
+    expect(stateOf(shell, fails)).toBe('failed');
+
+    const later = await numberOf('pendingThenSucceeds');
+    await sellAtCounter(app, later);
+    await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'pending');
+    expect(stateOf(shell, later)).toBe('pending');
+
+    const doubt = await numberOf('staysInDoubt');
+    await sellAtCounter(app, doubt);
+    await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'pending');
+
+    // Asked again: the first settles as succeeded, the other is still being checked.
+    expect(await app.evaluate(() => window.pos.invoke('sale.recheck', {}))).toMatchObject({ ok: true });
+    await expect.poll(() => stateOf(shell, later)).toBe('succeeded');
+    expect(stateOf(shell, doubt)).toBe('pending');
+    await app.keyboard.press('F3');
+    await expect(app.getByTestId('history-attention').locator('button.history-row')).toHaveCount(1);
+    const training = shell.services.db.prepare('SELECT COUNT(*) FROM sales WHERE training = 1').pluck().get();
+    expect(training).toBe(3);
+  });
+}
