@@ -53,7 +53,7 @@ export function GameCardForm({ item, onSubmit, onCancel }: Props) {
       </p>
       {item.requiredFields.map((field) => (
         <label key={field.code} className="form-field">
-          <span className="field-label">{field.name}</span>
+          <span className="field-label">{t(`catalogue.field.${field.code}`, { defaultValue: field.name })}</span>
           <input
             data-testid={`game-field-${field.code}`}
             dir="auto"

@@ -6,12 +6,13 @@
 import { useCallback, useDeferredValue, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { networks, saleStates, type Network, type SaleState } from '../../../shared/domain';
+import { networks, providerIds, saleStates, type Network, type SaleState } from '../../../shared/domain';
 import type { HistoryRow, HistorySearchRequest } from '../../../shared/ipc/history';
 import { Receipt, ReceiptPrintRoot } from '../../receipt/receipt';
 import { call, errorText, useChannel, useChannelMutation, useEvent } from '../../ipc/client';
 import { dateTimeFormat, formatCount } from '../../i18n/digits';
 import { NumberText } from '../../i18n/number-text';
+import { ProviderMessage } from '../../i18n/provider-message';
 import { MoneyText } from '../sale/money-text';
 import { ProductText } from '../sale/product-text';
 import './history.css';
@@ -243,6 +244,13 @@ function SaleRowButton({ sale, selected, onPick }: { sale: HistoryRow; selected:
   );
 }
 
+/** A journal note: the provider it went to, in the cashier's words, or the raw note under "details". */
+function TimelineNote({ note }: { note: string }) {
+  const { t } = useTranslation();
+  if ((providerIds as readonly string[]).includes(note)) return <span className="history-timeline-note"> — {t(`settings.provider.${note}`)}</span>;
+  return <ProviderMessage message={note} />;
+}
+
 type Reprint = ReturnType<typeof useChannelMutation<'receipt.print'>>;
 
 function SaleDetails({ id, reprint }: { id: string; reprint: Reprint }) {
@@ -263,7 +271,7 @@ function SaleDetails({ id, reprint }: { id: string; reprint: Reprint }) {
         {sale.timeline.map((entry, index) => (
           <li key={index} data-state={entry.state}>
             <strong>{t(`history.state.${entry.state}`)}</strong> <span>{when.format(entry.at)}</span>
-            {entry.note && <span className="history-timeline-note"> — {entry.note}</span>}
+            {entry.note && <TimelineNote note={entry.note} />}
           </li>
         ))}
       </ol>

@@ -9,6 +9,7 @@ import { MoneyText } from './money-text';
 import { NetworkBadge } from './network-badge';
 import { ProductText } from './product-text';
 import { NumberText } from '../../i18n/number-text';
+import { ProviderMessage } from '../../i18n/provider-message';
 
 type Props = {
   sale: SaleView;
@@ -145,7 +146,7 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
           </div>
         )}
       </dl>
-      {sale.message && <p className="muted">{sale.message}</p>}
+      {sale.message && <ProviderMessage message={sale.message} testId="outcome-provider-message" />}
       <div className="form-actions">
         <button
           ref={next}
