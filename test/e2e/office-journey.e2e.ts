@@ -306,3 +306,38 @@ for (const language of ['ar', 'en'] as const) {
     expect(training).toBe(3);
   });
 }
+
+const WORDS_TEXT = {
+  ar: { paid: 'يقول المزوّد إن الدفع تم.', provider: 'القمة', playerId: 'رقم اللاعب (ID)' },
+  en: { paid: 'The provider says the payment went through.', provider: 'Al-Qimah', playerId: 'Player ID' },
+} as const;
+
+for (const language of ['ar', 'en'] as const) {
+  test(`the cashier's words in ${language}: provider text mapped, raw only under details, notes and field labels translated`, async ({ app, shell }) => {
+    if (language === 'en') await app.getByTestId('language-switch').click();
+    await sellAtCounter(app, '771234567');
+    const outcome = app.getByTestId('outcome');
+    await expect(outcome).toHaveAttribute('data-state', 'succeeded');
+    // The simulator answers the document's "Payment succcess": said in our words, raw kept under details.
+    const message = app.getByTestId('outcome-provider-message');
+    await expect(message).toContainText(WORDS_TEXT[language].paid);
+    expect(await outcome.innerText()).not.toContain('succcess');
+    await message.locator('summary').click();
+    await expect(app.getByTestId('outcome-provider-message-raw')).toHaveText('Payment succcess');
+    expect(await app.getByTestId('outcome-provider-message-raw').evaluate((e) => e.tagName)).toBe('BDI');
+
+    // The timeline names the provider in the cashier's language, never "alqimah".
+    await app.keyboard.press('F3');
+    const id = shell.services.db.prepare('SELECT tx_id FROM sales').pluck().get() as number;
+    await app.getByTestId(`history-row-${id}`).click();
+    const timeline = app.getByTestId('history-timeline');
+    await expect(timeline).toContainText(WORDS_TEXT[language].provider);
+    expect(await timeline.innerText()).not.toMatch(/alqimah/);
+
+    // A game card's required field, named in the cashier's language.
+    await app.keyboard.press('F2');
+    await app.getByTestId('catalogue-search').fill('325');
+    await app.getByTestId('catalogue-item').first().click();
+    await expect(app.getByTestId('catalogue-detail').locator('.field-label').first()).toHaveText(WORDS_TEXT[language].playerId);
+  });
+}

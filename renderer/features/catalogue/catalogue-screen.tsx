@@ -27,7 +27,7 @@ export default function CatalogueScreen() {
             <h3>{t('catalogue.detail.fields')}</h3>
             <ul>
               {item.requiredFields.map((f) => (
-                <li key={f.code}>{f.name}</li>
+                <li key={f.code} className="field-label">{t(`catalogue.field.${f.code}`, { defaultValue: f.name })}</li>
               ))}
             </ul>
             <p>

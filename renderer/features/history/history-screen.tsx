@@ -246,8 +246,11 @@ function SaleRowButton({ sale, selected, onPick }: { sale: HistoryRow; selected:
 
 /** A journal note: the provider it went to, in the cashier's words, or the raw note under "details". */
 function TimelineNote({ note }: { note: string }) {
-  const { t } = useTranslation();
-  if ((providerIds as readonly string[]).includes(note)) return <span className="history-timeline-note"> — {t(`settings.provider.${note}`)}</span>;
+  const { t, i18n } = useTranslation();
+  const provider = (id: string) => ((providerIds as readonly string[]).includes(id) ? t(`settings.provider.${id}`) : null);
+  const fallback = /^fallback to (\w+)$/.exec(note);
+  const words = provider(note) ?? (fallback && provider(fallback[1]!) ? t('history.note.fallback', { provider: provider(fallback[1]!) }) : null) ?? (i18n.exists(`errors.${note}`) ? errorText(t, { code: note }) : null);
+  if (words) return <span className="history-timeline-note"> — {words}</span>;
   return <ProviderMessage message={note} />;
 }
 
