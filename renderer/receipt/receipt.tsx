@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { DigitStyle, Language } from '../../shared/settings';
 import { isFinalState } from '../../shared/domain';
-import { PAPER_DOTS, type ReceiptDocument } from '../../shared/ipc/printing';
+import { PAPER_DOTS, type PrintDocument, type ReceiptDocument } from '../../shared/ipc/printing';
+import type { ReactNode } from 'react';
 import type { HistoryRow } from '../../shared/ipc/history';
 import { formatMinorAsDecimal } from '../../shared/money';
 import { inDigitStyle } from '../../shared/numbers';
@@ -18,6 +19,28 @@ import { localeTag } from '../i18n/digits';
 export function printedT(i18n: I18n, doc: { language: Language; digitStyle: DigitStyle }): TFunction {
   const fixed = i18n.getFixedT(doc.language);
   return ((key: string, options?: Record<string, unknown>) => inDigitStyle(fixed(key, options ?? {}), doc.digitStyle)) as TFunction;
+}
+
+/** The paper of every printed slip (receipt, Z report): its width in dots, direction, and the shop's header. */
+export function SlipFrame({ document: doc, testId, children }: { document: PrintDocument; testId: string; children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const t = printedT(i18n, doc);
+  return (
+    <article
+      className={`receipt receipt-${doc.paperWidth}`}
+      dir={i18n.dir(doc.language)}
+      lang={doc.language}
+      style={{ inlineSize: `${PAPER_DOTS[doc.paperWidth]}px` }}
+      data-testid={testId}
+      data-kind={doc.kind}
+    >
+      <header className="receipt-shop">
+        <div className="receipt-shop-name">{doc.shop.name || t('receipt.defaultShopName')}</div>
+        {doc.shop.header && <div className="receipt-free-text">{doc.shop.header}</div>}
+      </header>
+      {children}
+    </article>
+  );
 }
 
 /** `printTarget`: the copy that printing (PDF, driver) shows; see ReceiptPrintRoot. */
@@ -40,18 +63,7 @@ export function Receipt({ document: doc, printTarget = false }: { document: Rece
     ['status', t(`receipt.state.${sale.state}`), 'status'],
   ];
   return (
-    <article
-      className={`receipt receipt-${doc.paperWidth}`}
-      dir={i18n.dir(doc.language)}
-      lang={doc.language}
-      style={{ inlineSize: `${PAPER_DOTS[doc.paperWidth]}px` }}
-      data-testid={printTarget ? 'receipt-print' : 'receipt'}
-      data-kind={doc.kind}
-    >
-      <header className="receipt-shop">
-        <div className="receipt-shop-name">{shop.name || t('receipt.defaultShopName')}</div>
-        {shop.header && <div className="receipt-free-text">{shop.header}</div>}
-      </header>
+    <SlipFrame document={doc} testId={printTarget ? 'receipt-print' : 'receipt'}>
       {sale.training && (
         <div className="receipt-mark receipt-mark-strong" data-testid="receipt-training">
           {t('receipt.mark.training')}
@@ -79,7 +91,7 @@ export function Receipt({ document: doc, printTarget = false }: { document: Rece
       {provisional && <div className="receipt-note">{t('receipt.provisionalNote')}</div>}
       {shop.footer && <footer className="receipt-free-text">{shop.footer}</footer>}
       <div className="receipt-printed-at">{t('receipt.printedAt', { when: when.format(doc.printedAt) })}</div>
-    </article>
+    </SlipFrame>
   );
 }
 

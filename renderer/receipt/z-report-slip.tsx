@@ -1,16 +1,16 @@
 // A closed shift's Z report as the receipt printer prints it: the same paper width, black-on-white
 // style, language and digits as a sale's receipt, drawn by the same print window (raster or driver).
 import { useTranslation } from 'react-i18next';
-import { PAPER_DOTS, type ZReportDocument } from '../../shared/ipc/printing';
+import type { ZReportDocument } from '../../shared/ipc/printing';
 import type { Money } from '../../shared/money';
 import { inDigitStyle } from '../../shared/numbers';
 import { localeTag } from '../i18n/digits';
-import { moneyText, printedT } from './receipt';
+import { moneyText, printedT, SlipFrame } from './receipt';
 
 export function ZReportSlip({ document: doc }: { document: ZReportDocument }) {
   const { i18n } = useTranslation();
   const t = printedT(i18n, doc);
-  const { report, shop } = doc;
+  const { report } = doc;
   const s = report.summary;
   const when = new Intl.DateTimeFormat(localeTag(doc.language, doc.digitStyle), { dateStyle: 'medium', timeStyle: 'short' });
   const count = (n: number) => inDigitStyle(String(n), doc.digitStyle);
@@ -23,17 +23,7 @@ export function ZReportSlip({ document: doc }: { document: ZReportDocument }) {
     </div>
   );
   return (
-    <article
-      className={`receipt receipt-${doc.paperWidth}`}
-      dir={i18n.dir(doc.language)}
-      lang={doc.language}
-      style={{ inlineSize: `${PAPER_DOTS[doc.paperWidth]}px` }}
-      data-testid="receipt"
-      data-kind="z-report"
-    >
-      <header className="receipt-shop">
-        <div className="receipt-shop-name">{shop.name || t('receipt.defaultShopName')}</div>
-      </header>
+    <SlipFrame document={doc} testId="receipt">
       <div className="receipt-mark receipt-mark-strong">{t('reports.z.title', { id: report.shiftId })}</div>
       <dl className="receipt-fields">
         {line(t('reports.z.cashier'), report.cashier.name || t('signin.owner'))}
@@ -62,6 +52,6 @@ export function ZReportSlip({ document: doc }: { document: ZReportDocument }) {
         ])}
       </dl>
       <div className="receipt-printed-at">{t('receipt.printedAt', { when: when.format(doc.printedAt) })}</div>
-    </article>
+    </SlipFrame>
   );
 }

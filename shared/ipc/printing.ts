@@ -37,30 +37,29 @@ export const receiptShopSchema = z.object({
   footer: z.string(),
 });
 
-/** Everything a receipt shows; built by the main process for printing, by the renderer for screen. */
-export const receiptDocumentSchema = z.object({
-  sale: historyRowSchema,
-  /** The cashier's name from the back office, when the sale's cashier is known there. */
-  cashierName: z.string().nullable(),
+/** What every printed slip carries: the shop, and the language, digits and paper it is drawn in. */
+const printedSlipSchema = z.object({
   shop: receiptShopSchema,
-  kind: receiptPrintKindSchema,
   language: languageSchema,
-  /** The owner's digit style: a receipt shows the same digits as the screen. */
+  /** The owner's digit style: a slip shows the same digits as the screen. */
   digitStyle: digitStyleSchema,
   printedAt: z.number().int(),
   paperWidth: paperWidthSchema,
 });
+
+/** Everything a receipt shows; built by the main process for printing, by the renderer for screen. */
+export const receiptDocumentSchema = printedSlipSchema.extend({
+  sale: historyRowSchema,
+  /** The cashier's name from the back office, when the sale's cashier is known there. */
+  cashierName: z.string().nullable(),
+  kind: receiptPrintKindSchema,
+});
 export type ReceiptDocument = z.infer<typeof receiptDocumentSchema>;
 
 /** A closed shift's Z report as the receipt printer prints it (same paper, language and digits). */
-export const zReportDocumentSchema = z.object({
+export const zReportDocumentSchema = printedSlipSchema.extend({
   kind: z.literal('z-report'),
   report: zReportSchema,
-  shop: receiptShopSchema,
-  language: languageSchema,
-  digitStyle: digitStyleSchema,
-  printedAt: z.number().int(),
-  paperWidth: paperWidthSchema,
 });
 export type ZReportDocument = z.infer<typeof zReportDocumentSchema>;
 

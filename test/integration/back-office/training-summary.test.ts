@@ -1,25 +1,18 @@
 // Training sales in the reports: counted apart from the real figures (what was "sold" in practice),
 // never added to them, on a real SQLite journal.
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../electron/store/database';
+import type { Db } from '../../../electron/store/database';
 import { createJournal } from '../../../electron/sales/journal';
 import { summarizeSales } from '../../../electron/reports/sales-summary';
 import { money } from '../../../shared/money';
-import { makeTempDir, MIGRATIONS_DIR } from '../../support/temp-dir';
+import { openTempDatabase } from '../../support/temp-dir';
 
-let temp = makeTempDir();
 let db: Db;
+let close: () => void;
 beforeEach(() => {
-  temp = makeTempDir();
-  const opened = openDatabase(join(temp.dir, 'pos.sqlite'), { migrationsDir: MIGRATIONS_DIR });
-  if (!opened.ok) throw new Error(opened.error.message);
-  db = opened.value;
+  ({ db, close } = openTempDatabase());
 });
-afterEach(() => {
-  db.close();
-  temp.remove();
-});
+afterEach(() => close());
 
 it('training sales are summed apart and never into the real totals', () => {
   const journal = createJournal(db, Date.now);
