@@ -233,9 +233,12 @@ for (const language of ['ar', 'en'] as const) {
       await past.getByTestId(`past-shift-${shifts[0]}`).click();
       const firstZ = past.locator(`[data-testid="z-report"][data-shift-id="${shifts[0]}"]`);
       await expect(firstZ.getByTestId('z-training-sold').locator('.money')).toHaveAttribute('data-minor', String(3_500_00));
+      // Reprinted on 80 mm paper: the same report at 576 dots.
+      await app.evaluate(() => window.pos.invoke('printer.set', { paperWidth: '80' }));
       await firstZ.getByTestId('z-print').click();
       const reprint = (await printer.waitForJobs(3))[2]!;
-      expect(reprint.height).toBe(job!.height);
+      expect(reprint.widthDots).toBe(576);
+      expect(reprint.endsWithCut).toBe(true);
       await expect(firstZ.getByTestId('z-printed')).toBeVisible();
       // The day's dashboard counts the training sales too, marked as training.
       await expect(app.getByTestId('day-training-sold').locator('.money')).toHaveAttribute('data-minor', String(3_500_00));
