@@ -234,7 +234,8 @@ for (const language of ['ar', 'en'] as const) {
       const firstZ = past.locator(`[data-testid="z-report"][data-shift-id="${shifts[0]}"]`);
       await expect(firstZ.getByTestId('z-training-sold').locator('.money')).toHaveAttribute('data-minor', String(3_500_00));
       // Reprinted on 80 mm paper: the same report at 576 dots.
-      await app.evaluate(() => window.pos.invoke('printer.set', { paperWidth: '80' }));
+      // The whole printer config is sent: printer.set's partial schema fills missing keys with defaults.
+      await app.evaluate((port) => window.pos.invoke('printer.set', { host: '127.0.0.1', port, paperWidth: '80' }), printer.port);
       await firstZ.getByTestId('z-print').click();
       const reprint = (await printer.waitForJobs(3))[2]!;
       expect(reprint.widthDots).toBe(576);
