@@ -7,6 +7,7 @@ import { screens, type ScreenId } from './screens';
 import { setDigitStyle } from '../i18n/digits';
 import { TrainingBanner } from './training-banner';
 import { SessionBadge, SignInGate } from '../features/sign-in/sign-in-gate';
+import { EarlierInstallNotice } from './earlier-install-notice';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -52,6 +53,7 @@ export function App() {
   return (
     <div className="app">
       {info.data?.training && <TrainingBanner />}
+      <EarlierInstallNotice />
       <header className="app-header">
         <span className="app-title">{t('app.title')}</span>
         <nav aria-label={t('app.nav.label')} className="app-nav">

@@ -23,7 +23,7 @@ export function knownProviderMessage(raw: string): string | null {
   return KNOWN[key] ?? null;
 }
 
-export function ProviderMessage({ message, testId }: { message: string; testId?: string }) {
+export function ProviderMessage({ message, testId, rawTestId }: { message: string; testId?: string; rawTestId?: string }) {
   const { t } = useTranslation();
   const known = knownProviderMessage(message);
   return (
@@ -31,7 +31,7 @@ export function ProviderMessage({ message, testId }: { message: string; testId?:
       {known && <p className="muted">{t(`sale.providerMessage.${known}`)}</p>}
       <details>
         <summary>{t('sale.providerMessage.details')}</summary>
-        <bdi data-testid={testId ? `${testId}-raw` : undefined}>{message}</bdi>
+        <bdi data-testid={rawTestId ?? (testId ? `${testId}-raw` : undefined)}>{message}</bdi>
       </details>
     </div>
   );

@@ -13,8 +13,8 @@ type Language = (typeof LANGUAGES)[number];
 
 // What each language calls things: the tests read the screen as the cashier does.
 const WORDS = {
-  ar: { yemen_mobile: 'يمن موبايل', you: 'يو', sabafon: 'سبأفون', y: 'واي', yemen_4g: 'يمن 4G', landline: 'هاتف ثابت', adsl: 'إنترنت ADSL', success: 'تمت العملية بنجاح', alqimah: 'القمة', weta: 'ويتا', tooShort: 'الرقم قصير جداً.', unknownPrefix: 'بداية الرقم لا تطابق أي شبكة يمنية.' },
-  en: { yemen_mobile: 'Yemen Mobile', you: 'YOU', sabafon: 'Sabafon', y: 'Y', yemen_4g: 'Yemen 4G', landline: 'Landline', adsl: 'ADSL', success: 'Sale succeeded', alqimah: 'Al-Qimah', weta: 'Weta', tooShort: 'The number is too short.', unknownPrefix: 'The number does not start like any Yemeni network.' },
+  ar: { yemen_mobile: 'يمن موبايل', you: 'يو', sabafon: 'سبأفون', y: 'واي', yemen_4g: 'يمن 4G', landline: 'هاتف ثابت', adsl: 'إنترنت ADSL', success: 'تمت العملية بنجاح', alqimah: 'القمة', weta: 'ويتا', tooShort: 'الرقم قصير جداً.', unknownPrefix: '8 ليست بداية شبكة يمنية: راجع أول الأرقام.' },
+  en: { yemen_mobile: 'Yemen Mobile', you: 'YOU', sabafon: 'Sabafon', y: 'Y', yemen_4g: 'Yemen 4G', landline: 'Landline', adsl: 'ADSL', success: 'Sale succeeded', alqimah: 'Al-Qimah', weta: 'Weta', tooShort: 'The number is too short.', unknownPrefix: '8 is not a Yemeni network: check the first digits.' },
 } as const;
 
 async function openCounter(page: Page, shell: Shell, language: Language) {
@@ -271,7 +271,7 @@ for (const language of LANGUAGES) {
       await app.keyboard.press('Enter');
       await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'unknown');
       const id = await app.getByTestId('outcome-id').textContent();
-      const current = await shell.services.dispatch('sale.get', { id }, { trustedSender: true });
+      const current = await shell.dispatch('sale.get', { id }, { trustedSender: true });
       if (!current.ok) throw new Error('sale.get failed');
       shell.services.events.emit('sale.updated', {
         ...(current.value as SaleView),
@@ -352,7 +352,7 @@ test('the catalogue screen lists cached cards offline with prices in both curren
 
   // The providers go away (here: the training simulators stop): a refresh fails, the saved list stays.
   const names = await app.getByTestId('catalogue-item').allTextContents();
-  await (shell.services.registry as unknown as { close(): Promise<void> }).close();
+  await shell.services.sales.registry.close();
   await app.getByTestId('catalogue-refresh').click();
   await expect(app.getByTestId('catalogue-offline')).toBeVisible();
   expect(await app.getByTestId('catalogue-item').allTextContents()).toEqual(names);

@@ -6,7 +6,7 @@ import type { Services } from '../../services';
 import { schemaVersion } from '../../store/database';
 import type { CallContext } from '../dispatch';
 
-export function createAppHandlers(s: Services): HandlersOf<typeof appChannels, CallContext> {
+export function createAppHandlers(s: Pick<Services, 'deps' | 'db' | 'events' | 'settings' | 'startedAt' | 'isTraining' | 'backups' | 'earlierInstall'>): HandlersOf<typeof appChannels, CallContext> {
   return {
     'app.info': () =>
       ok({
@@ -17,6 +17,10 @@ export function createAppHandlers(s: Services): HandlersOf<typeof appChannels, C
         dataDir: s.deps.dataDir,
       }),
     'app.health': () => ok({ db: s.db.open, schemaVersion: schemaVersion(s.db), uptimeMs: s.deps.now() - s.startedAt }),
+    'app.earlierInstall': () => {
+      const traces = s.earlierInstall();
+      return ok(traces.length === 0 ? null : { traces, newestBackup: s.backups.list().find((f) => !f.name.endsWith('-before-restore.sqlite')) ?? null });
+    },
     'settings.get': () => ok(s.settings.read()),
     'settings.set': (patch) => {
       const settings = s.settings.update(patch);

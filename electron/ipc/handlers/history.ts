@@ -2,15 +2,10 @@
 import type { historyChannels } from '../../../shared/ipc/history';
 import type { HandlersOf } from '../../../shared/ipc/contract';
 import { err, ok } from '../../../shared/result';
-import { createHistory } from '../../history/history-search';
-import { scheduleSearchIndexUpkeep } from '../../history/search-index-upkeep';
-import { createJournal } from '../../sales/journal';
-import type { Services } from '../../services';
+import type { History } from '../../history/history-search';
 import type { CallContext } from '../dispatch';
 
-export function createHistoryHandlers(s: Services): HandlersOf<typeof historyChannels, CallContext> {
-  const history = createHistory(s.db, createJournal(s.db, s.deps.now));
-  s.onClose(scheduleSearchIndexUpkeep(s.db, s.deps.now));
+export function createHistoryHandlers(history: History): HandlersOf<typeof historyChannels, CallContext> {
   return {
     'history.search': (query) => ok(history.search(query)),
     'history.get': ({ id }) => {

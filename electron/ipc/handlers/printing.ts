@@ -1,29 +1,19 @@
 // Handlers of the printing channels (shared/ipc/printing.ts): thin, the rules are
-// electron/printing/print-service.ts. The service lives as long as the services do: it listens for
-// settled sales whose provisional receipt owes the final one.
+// electron/printing/print-service.ts.
 import type { printingChannels } from '../../../shared/ipc/printing';
 import type { HandlersOf } from '../../../shared/ipc/contract';
 import { err, ok } from '../../../shared/result';
-import { createPrintService } from '../../printing/print-service';
-import { createJournal } from '../../sales/journal';
+import type { PrintService } from '../../printing/print-service';
 import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createPrintingHandlers(s: Services): HandlersOf<typeof printingChannels, CallContext> {
-  const printing = createPrintService({
-    db: s.db,
-    journal: createJournal(s.db, s.deps.now),
-    settings: s.settings,
-    events: s.events,
-    now: s.deps.now,
-    log: s.deps.log,
-    ...(s.deps.printer ? { adapter: s.deps.printer } : {}),
-  });
-  s.onClose(printing.close);
+/** `s`: whose shift a Z report is, and who is asking. */
+export function createPrintingHandlers(printing: PrintService, s: Pick<Services, 'session' | 'shifts'>): HandlersOf<typeof printingChannels, CallContext> {
   return {
     'printer.get': () => ok(printing.config()),
     'printer.set': (patch) => ok(printing.setConfig(patch)),
     'printer.devices': async () => ok({ devices: await printing.devices() }),
+    'printer.testPage': () => printing.testPage(),
     'receipt.print': ({ id }) => printing.print(id),
     'receipt.preview': ({ id }) => printing.preview(id),
     'zReport.print': ({ shiftId }) => {

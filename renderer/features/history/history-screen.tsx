@@ -1,4 +1,4 @@
-// The history screen (DESIGN §8, §10): every sale, found offline by any part of its number, our id
+// The history screen (docs/architecture.md, "Storage", "Receipts"): every sale, found offline by any part of its number, our id
 // or the provider's reference, with filters; the sales still being checked on top; a sale's details
 // with its status timeline, its receipt as it would print, and a reprint (marked as a copy).
 // Keyboard first: the results sit right under the search box (filters fold away), ↓ goes from the
@@ -7,6 +7,7 @@ import { useCallback, useDeferredValue, useRef, useState, type KeyboardEvent } f
 import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { networks, providerIds, saleStates, type Network, type SaleState } from '../../../shared/domain';
+import { settledBy } from '../../../shared/sale-settlement';
 import type { HistoryRow, HistorySearchRequest } from '../../../shared/ipc/history';
 import { Receipt, ReceiptPrintRoot } from '../../receipt/receipt';
 import { call, errorText, useChannel, useChannelMutation, useEvent } from '../../ipc/client';
@@ -265,6 +266,7 @@ function SaleDetails({ id, reprint }: { id: string; reprint: Reprint }) {
   if (detail.error) return <p className="error" role="alert">{errorText(t, detail.error)}</p>;
   if (!detail.data) return <p>{t('app.loading')}</p>;
   const { sale, prints } = detail.data;
+  const settled = settledBy(sale.timeline);
   const when = dateTimeFormat(i18n, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <div data-testid="history-details">
@@ -278,6 +280,11 @@ function SaleDetails({ id, reprint }: { id: string; reprint: Reprint }) {
           </li>
         ))}
       </ol>
+      {(settled === 'status' || settled === 'webhook') && (
+        <p className="muted" data-testid="history-settled-by">{t(`sale.outcome.settledBy.${settled}`)}</p>
+      )}
+      {sale.error && <p data-testid="history-error">{errorText(t, sale.error)}</p>}
+      {sale.message && <ProviderMessage message={sale.message} rawTestId="history-message" />}
       <p data-testid="history-prints">{t('history.details.prints', { count: prints.filter((p) => p.errorCode === null).length })}</p>
       <button type="button" className="primary" onClick={() => reprint.mutate({ id })} disabled={reprint.isPending} data-testid="history-reprint">
         {t('history.details.reprint')}

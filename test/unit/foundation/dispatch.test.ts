@@ -3,20 +3,19 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/log';
-import type { Services } from '../../../electron/services';
 import { channelNames } from '../../../shared/ipc';
 import { makeTempDir } from '../../support/temp-dir';
-import { startTestServices } from '../../support/test-services';
+import { startTestServices, type TestServices } from '../../support/test-services';
 
 const temp = makeTempDir();
 const lines: string[] = [];
-let services: Services;
+let services: TestServices;
 
 beforeAll(async () => {
   services = await startTestServices({ dataDir: temp.dir, log: createLogger((line) => lines.push(line)) });
 });
 afterAll(async () => {
-  await services.close();
+  await services.stop();
   temp.remove();
 });
 
@@ -33,9 +32,9 @@ describe('dispatch', () => {
     }
   });
 
-  it('answers a payload that does not parse with input.invalid naming the field', async () => {
+  it('answers a payload that does not parse with an input error naming the field and its bound', async () => {
     const result = await services.dispatch('settings.set', { counterNumber: 1000 }, trusted);
-    expect(result).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'input.too_big', params: { max: 99, field: 'counterNumber' } } });
     if (!result.ok) expect(result.error.message).toContain('counterNumber');
   });
 
