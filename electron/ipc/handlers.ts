@@ -20,7 +20,7 @@ export function createHandlers(s: Services): Handlers<CallContext> {
     ...createSaleHandlers(s),
     ...createHistoryHandlers(s.history),
     ...createPrintingHandlers(s.printing, s),
-    ...createCounterHandlers(s.counter, s.sales.registry),
+    ...createCounterHandlers(s.counter, s.sales.registry, { engine: s.sales.engine, lowBalanceThreshold: () => s.settings.read().lowBalanceThreshold }),
     ...createAccountHandlers(s),
     ...createCashierHandlers(s),
     ...createShiftHandlers(s),

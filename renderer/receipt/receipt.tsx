@@ -14,6 +14,7 @@ import type { HistoryRow } from '../../shared/ipc/history';
 import { formatMinorAsDecimal } from '../../shared/money';
 import { inDigitStyle } from '../../shared/numbers';
 import { localeTag } from '../i18n/digits';
+import { gameFieldLabel } from '../features/sale/game-fields';
 
 /** A printed document's own language and digit style, whatever the screen shows now. */
 export function printedT(i18n: I18n, doc: { language: Language; digitStyle: DigitStyle }): TFunction {
@@ -51,16 +52,21 @@ export function Receipt({ document: doc, printTarget = false }: { document: Rece
   const { sale, shop } = doc;
   const provisional = !isFinalState(sale.state);
   const when = new Intl.DateTimeFormat(localeTag(doc.language, doc.digitStyle), { dateStyle: 'medium', timeStyle: 'short' });
+  const product = sale.product;
+  // A game card goes to its fields (Player ID…), not to a network: they are printed, the network is not.
   const rows: [string, React.ReactNode, string][] = [
-    ['date', when.format(sale.createdAt), 'date'],
-    ['cashier', doc.cashierName ?? sale.cashierId ?? '—', 'cashier'],
-    ['network', t(`receipt.network.${sale.network}`), 'network'],
-    ['number', <bdi dir="ltr">{digits(sale.number)}</bdi>, 'number'],
-    ['product', productText(t, sale), 'product'],
-    ['price', sale.price ? moneyText(t, sale.price.minor, sale.price.currency) : '—', 'price'],
-    ['providerRef', sale.providerRef ? <bdi dir="ltr">{sale.providerRef}</bdi> : '—', 'provider-ref'],
-    ['transactionId', <bdi dir="ltr">{digits(sale.id)}</bdi>, 'transaction-id'],
-    ['status', t(`receipt.state.${sale.state}`), 'status'],
+    [t('receipt.field.date'), when.format(sale.createdAt), 'date'],
+    [t('receipt.field.cashier'), doc.cashierName ?? sale.cashierId ?? '—', 'cashier'],
+    ...(product.kind === 'game' ? [] : [[t('receipt.field.network'), t(`receipt.network.${sale.network}`), 'network'] as [string, React.ReactNode, string]]),
+    [t('receipt.field.number'), <bdi dir="ltr">{digits(sale.number)}</bdi>, 'number'],
+    [t('receipt.field.product'), productText(t, sale), 'product'],
+    ...(product.kind === 'game'
+      ? Object.entries(product.fields).map(([code, value]): [string, React.ReactNode, string] => [gameFieldLabel(t, code), <bdi dir="ltr">{value}</bdi>, `game-field-${code}`])
+      : []),
+    [t('receipt.field.price'), sale.price ? moneyText(t, sale.price.minor, sale.price.currency) : '—', 'price'],
+    [t('receipt.field.providerRef'), sale.providerRef ? <bdi dir="ltr">{sale.providerRef}</bdi> : '—', 'provider-ref'],
+    [t('receipt.field.transactionId'), <bdi dir="ltr">{digits(sale.id)}</bdi>, 'transaction-id'],
+    [t('receipt.field.status'), t(`receipt.state.${sale.state}`), 'status'],
   ];
   return (
     <SlipFrame document={doc} testId={printTarget ? 'receipt-print' : 'receipt'}>
@@ -80,9 +86,9 @@ export function Receipt({ document: doc, printTarget = false }: { document: Rece
         </div>
       )}
       <dl className="receipt-fields">
-        {rows.map(([key, value, testId]) => (
-          <div className="receipt-field" key={key} data-testid={`receipt-${testId}`}>
-            <dt>{t(`receipt.field.${key}`)}</dt>
+        {rows.map(([label, value, testId]) => (
+          <div className="receipt-field" key={testId} data-testid={`receipt-${testId}`}>
+            <dt>{label}</dt>
             <dd>{value}</dd>
           </div>
         ))}
