@@ -125,7 +125,7 @@ function statusText(check: NumberCheck, t: TFunction): ReactNode {
   if (check.status === 'valid') {
     return (
       <>
-        {t('sale.number.ready')} <bdi dir="ltr">{check.national}</bdi>
+        {t('sale.number.ready')} <NumberText value={check.national} />
       </>
     );
   }
