@@ -139,10 +139,11 @@ export function checkNumber(input: string): NumberCheck {
   // The words name the digits that start no network ("75 is not a Yemeni network").
   if (matching.length === 0) return { status: 'invalid', national, code: 'input.number_unknown_prefix', params: { prefix: national.slice(0, 2) } };
   const maxLength = Math.max(...matching.flatMap((r) => r.lengths));
-  // A mobile's length with two first digits no mobile has (a 9-digit 75…): the prefix is what is
-  // wrong, not the length, and the words say so.
-  const twoDigitPrefix = matching.some((r) => r.prefixes.some((p) => p.length >= 2 && national.startsWith(p)));
-  if (national.length === MOBILE_LENGTH && !twoDigitPrefix) {
+  // A mobile's length and lead digit with two first digits no mobile has (a 9-digit 75…): the
+  // prefix is what is wrong, not the length, and the words say so.
+  const mobileRules = RULES.filter((r) => r.networks.some(isMobileNetwork));
+  const looksMobile = national.length === MOBILE_LENGTH && mobileRules.some((r) => r.prefixes.some((p) => p[0] === national[0]));
+  if (looksMobile && !mobileRules.some((r) => hasPrefix(r, national))) {
     return { status: 'invalid', national, code: 'input.number_unknown_prefix', params: { prefix: national.slice(0, 2) } };
   }
   return {

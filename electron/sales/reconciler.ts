@@ -1,8 +1,8 @@
-// The reconciler (docs/architecture.md, "Sales"): finishes every sale whose outcome is not known yet by asking the
-// provider about OUR id, never by paying again. Checks back off exponentially with jitter and run a
-// bounded number at a time. A sale no answer settles within `attentionAfterMs` of sending (or
-// within its check budget), or whose answer cannot be read one way, is flagged for the owner
-// (sale.attention): never failed by itself, never dropped, and a person may still re-check it.
+// The reconciler (docs/architecture.md, "Sales"): finishes every sale whose outcome is not known yet
+// by asking the provider about OUR id, never by paying again. Checks back off exponentially with
+// jitter and run a bounded number at a time. A sale no answer settles within `attentionAfterMs` of
+// sending (or within its check budget), or whose answer cannot be read one way, is flagged for the
+// owner (sale.attention): never failed by itself, never dropped, and a person may still re-check it.
 // Runs at start-up, on a timer and on demand. A sale left `created` by a crash was never sent (the
 // `sent` state is committed before the request leaves), so it is failed without asking anyone.
 import type { SaleView } from '../../shared/ipc/sales';

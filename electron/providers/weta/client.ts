@@ -1,8 +1,8 @@
-// The Weta client behind the Provider interface (docs/providers-weta.md): Weta's wire only. The exchange,
-// time-out, reached/not-reached, session reuse and renewal and secret-cutting are the shared
-// transport's (../transport.ts); here a session is the JWT bearer with its exp_date. Non-payment
-// calls log in again once on a 401 and retry once; a payment is sent at most once and anything
-// unclear after sending comes back as `unknown` for the status call to settle.
+// The Weta client behind the Provider interface (docs/providers-weta.md): Weta's wire only. The
+// exchange, time-out, reached/not-reached, session reuse and renewal and secret-cutting are the
+// shared transport's (../transport.ts); here a session is the JWT bearer with its exp_date.
+// Non-payment calls log in again once on a 401 and retry once; a payment is sent at most once and
+// anything unclear after sending comes back as `unknown` for the status call to settle.
 import type { Network, Offer, Product, SubscriberInfo, SubscriberQueryKind, SubscriberType } from '../../../shared/domain';
 import { moneyFromDecimal, type Money } from '../../../shared/money';
 import { checkFinalNumber, isMobileNetwork, wetaNumber } from '../../../shared/numbers';
