@@ -16,7 +16,7 @@ async function start() {
   // Asked together: the sign-in gate needs the session before the counter can show, so it is not
   // left for a second round trip after the first render.
   const [settings, session] = await Promise.all([window.pos.invoke('settings.get', {}), window.pos.invoke('session.status', {})]);
-  const i18n = await createI18n(settings.ok ? settings.value.language : 'ar');
+  const i18n = await createI18n(settings.ok ? settings.value.language : 'ar', settings.ok ? settings.value.digitStyle : 'western');
   const container = document.getElementById('root')!;
   // Loaded only there: it checks documents with zod, which the counter's first paint does without.
   if (location.hash === RECEIPT_WINDOW_HASH) return (await import('./receipt/receipt-window')).installReceiptWindow(container, i18n);

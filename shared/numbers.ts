@@ -2,6 +2,7 @@
 // numbering data libphonenumber ships. Pure: the counter calls it on every key stroke.
 import type { Network } from './domain';
 import type { ErrorCode } from './result';
+import type { DigitStyle } from './settings';
 
 const DIGIT_BLOCKS = [0x0660 /* Arabic-Indic */, 0x06f0 /* Persian */, 0xff10 /* full-width */];
 // Separators a cashier may type or paste, and the invisible direction marks that come with pastes.
@@ -21,6 +22,18 @@ export function digitScriptsToAscii(input: string): string {
     out += block === undefined ? ch : String(code - block);
   }
   return out;
+}
+
+/**
+ * Digits of `text` in the owner's digit style (Arabic-Indic or Western), everything else kept as is.
+ * Persian and full-width digits join the chosen style too, so one screen never mixes two scripts.
+ */
+export function inDigitStyle(text: string, style: DigitStyle): string {
+  return text.replace(/[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (ch) => {
+    const code = ch.codePointAt(0)!;
+    const value = code <= 0x39 ? code - 0x30 : code - DIGIT_BLOCKS.find((base) => code >= base && code <= base + 9)!;
+    return style === 'arabic' ? String.fromCharCode(0x0660 + value) : String(value);
+  });
 }
 
 /** The national significant number: country code and one trunk `0` dropped. Not validated. */

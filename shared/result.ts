@@ -72,6 +72,7 @@ export const errorCodes = [
   'cashier.not_found',
   'shift.already_open',
   'shift.not_open',
+  'shift.not_found',
   'backup.not_found',
   'backup.invalid_file',
   'backup.newer_schema',

@@ -9,6 +9,10 @@ import { lineText, multiLineText, priceSchema } from './bounds';
 export const languageSchema = z.enum(['ar', 'en']);
 export type Language = z.infer<typeof languageSchema>;
 
+/** Digits shown everywhere (screen, receipts, reports): Arabic-Indic or Western. Input accepts both. */
+export const digitStyleSchema = z.enum(['arabic', 'western']);
+export type DigitStyle = z.infer<typeof digitStyleSchema>;
+
 const providerUrlSchema = z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(300)]);
 
 export const packageSchema = z.object({
@@ -29,8 +33,7 @@ function isReachableFromOutside(url: string): boolean {
 
 export const settingsSchema = z.object({
   language: languageSchema.default('ar'),
-  /** Digits shown in the UI: Arabic-Indic or Western. Input always accepts both. */
-  digitStyle: z.enum(['arabic', 'western']).default('western'),
+  digitStyle: digitStyleSchema.default('western'),
   shopName: lineText(80).trim().default(''),
   receiptHeader: multiLineText(300).default(''),
   receiptFooter: multiLineText(300).default(''),

@@ -19,7 +19,7 @@ export function createHandlers(s: Services): Handlers<CallContext> {
     ...createAppHandlers(s),
     ...createSaleHandlers(s),
     ...createHistoryHandlers(s.history),
-    ...createPrintingHandlers(s.printing),
+    ...createPrintingHandlers(s.printing, s),
     ...createCounterHandlers(s.counter, s.sales.registry, { engine: s.sales.engine, lowBalanceThreshold: () => s.settings.read().lowBalanceThreshold }),
     ...createAccountHandlers(s),
     ...createCashierHandlers(s),

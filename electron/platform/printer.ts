@@ -3,7 +3,7 @@
 // silently through the OS driver, with a page exactly as wide as the paper and as tall as the
 // receipt, and no margins. The only printing code that imports 'electron'.
 import { BrowserWindow } from 'electron';
-import { PAPER_DOTS, PAPER_MICRONS, type PrinterConfig, type ReceiptDocument } from '../../shared/ipc/printing';
+import { PAPER_DOTS, PAPER_MICRONS, type PrintDocument, type PrinterConfig } from '../../shared/ipc/printing';
 import { err, ok, type Result } from '../../shared/result';
 import type { PrinterAdapter } from '../printing/receipt-printer';
 import { lockedDownWebPreferences } from './web-preferences';
@@ -35,7 +35,7 @@ export function createElectronPrinter(options: ElectronPrinterOptions): PrinterA
     return ready;
   }
 
-  async function draw(document: ReceiptDocument): Promise<{ win: BrowserWindow; width: number; height: number }> {
+  async function draw(document: PrintDocument): Promise<{ win: BrowserWindow; width: number; height: number }> {
     const win = await printWindow();
     const width = PAPER_DOTS[document.paperWidth];
     win.setContentSize(width, 4000);

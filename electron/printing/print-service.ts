@@ -3,7 +3,8 @@
 // sale settles — and every later print is marked as a copy. Every attempt is recorded, so "was it
 // printed?" has an answer after a restart.
 import { isFinalState } from '../../shared/domain';
-import { PAPER_DOTS, printerConfigSchema, type PaperWidth, type PrinterConfig, type ReceiptDocument } from '../../shared/ipc/printing';
+import { PAPER_DOTS, printerConfigSchema, type PaperWidth, type PrinterConfig, type ReceiptDocument, type ZReportDocument } from '../../shared/ipc/printing';
+import type { Shift } from '../../shared/ipc/shifts';
 import { printerIsSet } from '../../shared/printer-set';
 import type { ReceiptPrintKind } from '../../shared/ipc/history';
 import type { SaleView } from '../../shared/ipc/sales';
@@ -69,6 +70,7 @@ export function createPrintService(deps: PrintServiceDeps) {
       shop: { name: s.shopName, header: s.receiptHeader, footer: s.receiptFooter },
       kind,
       language: s.language,
+      digitStyle: s.digitStyle,
       printedAt: now(),
       paperWidth: config().paperWidth,
     };
@@ -130,6 +132,26 @@ export function createPrintService(deps: PrintServiceDeps) {
       const sale = journal.get(Number(id));
       if (!sale) return err('sale.not_found', `no sale ${id}`);
       return printAs(sale, nextKind(sale));
+    },
+    /** A closed shift's Z report on the receipt printer, in the shop's language and digits. */
+    async printZReport(shift: Shift): Promise<Result<ZReportDocument>> {
+      if (!shift.report) return err('shift.not_open', `shift ${shift.id} is not closed`);
+      const s = settings.read();
+      const doc: ZReportDocument = {
+        kind: 'z-report',
+        report: shift.report,
+        shop: { name: s.shopName, header: s.receiptHeader, footer: s.receiptFooter },
+        language: s.language,
+        digitStyle: s.digitStyle,
+        printedAt: now(),
+        paperWidth: config().paperWidth,
+      };
+      const printed = await printDocument(deps.adapter, doc, config(), deps.send);
+      if (!printed.ok) {
+        deps.log.warn('Z report not printed', { shiftId: shift.id, code: printed.error.code });
+        return printed;
+      }
+      return ok(doc);
     },
     close: unsubscribe,
   };

@@ -4,17 +4,17 @@
 // printer.ts), and may offer the OS driver path. The raster path itself is plain Node: PNG bytes →
 // black-and-white ESC/POS → raw TCP. The web shell has no adapter: its renderer prints nothing.
 import { PNG } from 'pngjs';
-import { PAPER_DOTS, type PrinterConfig, type ReceiptDocument } from '../../shared/ipc/printing';
+import { PAPER_DOTS, type PrintDocument, type PrinterConfig } from '../../shared/ipc/printing';
 import { printerIsSet } from '../../shared/printer-set';
 import { err, type Result } from '../../shared/result';
 import { rasterFromPixels } from './escpos-raster';
 import { sendRaw, type RawTarget } from './tcp-printer';
 
 export type PrinterAdapter = {
-  /** The receipt drawn `widthDots` CSS pixels wide (one pixel a dot), as PNG bytes. */
-  capture(document: ReceiptDocument, widthDots: number): Promise<Uint8Array>;
+  /** The receipt (or Z report) drawn `widthDots` CSS pixels wide (one pixel a dot), as PNG bytes. */
+  capture(document: PrintDocument, widthDots: number): Promise<Uint8Array>;
   /** `webContents.print` through the OS driver, silently, on `config.deviceName`. */
-  printWithDriver?(document: ReceiptDocument, config: PrinterConfig): Promise<Result<void>>;
+  printWithDriver?(document: PrintDocument, config: PrinterConfig): Promise<Result<void>>;
   /** OS printer names, for the driver path. */
   devices?(): Promise<string[]>;
 };
@@ -37,10 +37,10 @@ export async function printPng(png: Uint8Array, config: PrinterConfig, send: Raw
   return send({ host: config.host, port: config.port }, bytes);
 }
 
-/** Prints a receipt document on the configured printer, by its mode. */
+/** Prints a receipt or Z report document on the configured printer, by its mode. */
 export async function printDocument(
   adapter: PrinterAdapter | undefined,
-  document: ReceiptDocument,
+  document: PrintDocument,
   config: PrinterConfig,
   send: RawSender = sendRaw,
 ): Promise<Result<void>> {

@@ -12,6 +12,7 @@ import { defaultSimAccount, startAlqimahSimulator } from './alqimah/simulator';
 import type { Logger, Provider } from './provider';
 import { createWetaProvider } from './weta/client';
 import { startWetaSimulator } from './weta/simulator';
+import { PRACTICE_NUMBERS } from '../../shared/training';
 
 export const PROVIDER_URLS: Record<ProviderId, string> = {
   alqimah: 'https://softibs.com/rest-api',
@@ -66,7 +67,12 @@ export async function createProviderRegistry(deps: RegistryDeps): Promise<Provid
 
   if (training) {
     // Balances are generous so practice never meets "insufficient balance" by accident.
-    const alqimah = await startAlqimahSimulator({ balanceMinor: 1_000_000_000_00, recordRequests: false, now: deps.now });
+    const alqimah = await startAlqimahSimulator({
+      balanceMinor: 1_000_000_000_00,
+      recordRequests: false,
+      now: deps.now,
+      practice: Object.fromEntries(PRACTICE_NUMBERS.map((p) => [p.number, p.outcome])),
+    });
     const weta = await startWetaSimulator({
       now: deps.now,
       recordLimit: 0,

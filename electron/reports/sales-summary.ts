@@ -1,6 +1,7 @@
 // Sums of the sales journal for reports and the Z report, straight from SQLite in integer minor
 // units per currency. A sale's amount is what the provider charged, or the amount sold when the
-// provider named no price; training sales are counted only to say how many were left out.
+// provider named no price. Training sales are never added to real ones: they are counted apart
+// (how many, and what was "sold" in practice) so a cashier practising sees the reports fill.
 import type { Network, SaleState } from '../../shared/domain';
 import type { Currency, Money } from '../../shared/money';
 import type { SalesSummary } from '../../shared/ipc/reports';
@@ -32,6 +33,14 @@ export function summarizeSales(db: Db, filter: SummaryFilter): SalesSummary {
     )
     .all(params) as Row[];
   const training = (db.prepare(`SELECT COUNT(*) AS n FROM sales WHERE training = 1 AND ${where}`).get(params) as { n: number }).n;
+  const trainingSold: Bucket = { count: 0, amounts: [] };
+  const practice = db
+    .prepare(`SELECT ${CURRENCY} AS currency, COUNT(*) AS n, SUM(${AMOUNT}) AS minor FROM sales WHERE training = 1 AND state = 'succeeded' AND ${where} GROUP BY 1`)
+    .all(params) as { currency: Currency; n: number; minor: number | null }[];
+  for (const row of practice) {
+    trainingSold.count += row.n;
+    addTo(trainingSold, row.minor, row.currency);
+  }
 
   const byNetwork = new Map<Network, Bucket>();
   const byProduct = new Map<string, Bucket>();
@@ -63,6 +72,7 @@ export function summarizeSales(db: Db, filter: SummaryFilter): SalesSummary {
     pendingCount,
     count,
     trainingExcluded: training,
+    trainingSold,
   };
 }
 

@@ -89,7 +89,12 @@ export function createShifts(deps: { db: Db; now: () => number; readBalances: ()
     return (db.prepare('SELECT * FROM shifts WHERE closed_at IS NOT NULL ORDER BY closed_at DESC LIMIT ?').all(limit) as Row[]).map(toShift);
   }
 
-  return { current, open, close, list };
+  function get(id: number): Shift | null {
+    const row = db.prepare('SELECT * FROM shifts WHERE id = ?').get(id) as Row | undefined;
+    return row ? toShift(row) : null;
+  }
+
+  return { current, open, close, list, get };
 }
 export type Shifts = ReturnType<typeof createShifts>;
 

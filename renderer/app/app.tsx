@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { call, useChannel, useEvent } from '../ipc/client';
 import { screens, type ScreenId } from './screens';
+import { setDigitStyle } from '../i18n/digits';
+import { TrainingBanner } from './training-banner';
 import { SessionBadge, SignInGate } from '../features/sign-in/sign-in-gate';
 import { AttentionBar } from '../features/sale/attention';
 import { EarlierInstallNotice } from './earlier-install-notice';
@@ -24,6 +26,9 @@ export function App() {
       (settings) => {
         queryClient.setQueryData(['settings.get', {}], settings);
         if (settings.language !== i18n.language) void i18n.changeLanguage(settings.language);
+        setDigitStyle(i18n, settings.digitStyle);
+        // A receipt preview is drawn from the settings (shop, language, digits): draw it again.
+        void queryClient.invalidateQueries({ queryKey: ['receipt.preview'] });
       },
       [queryClient, i18n],
     ),
@@ -65,11 +70,7 @@ export function App() {
   const Active = screens.find((s) => s.id === screen)!.component;
   return (
     <div className="app">
-      {info.data?.training && (
-        <div className="training-banner" role="status" data-testid="training-banner">
-          {t('app.training.banner')}
-        </div>
-      )}
+      {info.data?.training && <TrainingBanner />}
       <EarlierInstallNotice />
       <header className="app-header">
         <span className="app-title">{t('app.title')}</span>

@@ -4,7 +4,8 @@
 // `{ "provider": { "timeout" } }` mean the same. <html dir/lang> follow every language change.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../shared/settings';
+import type { DigitStyle, Language } from '../../shared/settings';
+import { DIGITS_POST_PROCESSOR, digitsPostProcessor, setDigitStyle } from './digits';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -41,9 +42,11 @@ export function applyDocumentLanguage(i18n: I18n): void {
   document.documentElement.dir = i18n.dir(i18n.language);
 }
 
-export async function createI18n(language: Language): Promise<I18n> {
+export async function createI18n(language: Language, digitStyle: DigitStyle = 'western'): Promise<I18n> {
   const instance = i18next.createInstance();
+  setDigitStyle(instance, digitStyle);
   instance.use(initReactI18next);
+  instance.use(digitsPostProcessor);
   instance.on('languageChanged', () => applyDocumentLanguage(instance));
   await instance.init({
     lng: language,
@@ -52,6 +55,7 @@ export async function createI18n(language: Language): Promise<I18n> {
     resources: { ar: { translation: catalogue('ar') }, en: { translation: catalogue('en') } },
     interpolation: { escapeValue: false },
     returnNull: false,
+    postProcess: [DIGITS_POST_PROCESSOR],
   });
   applyDocumentLanguage(instance);
   return instance;

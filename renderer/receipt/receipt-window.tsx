@@ -1,13 +1,14 @@
 // The print window's side of the Electron printer adapter (electron/platform/printer.ts): a hidden
 // window opens the app at `#receipt`, and the adapter calls `window.posReceipt.show(document)`,
-// which draws the one receipt component alone, waits for the fonts, and answers with its height
+// which draws the one receipt component (or a shift's Z report slip) alone, waits for the fonts, and answers with its height
 // so the adapter can capture exactly the receipt (raster) or size the page (driver).
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
-import { receiptDocumentSchema } from '../../shared/ipc/printing';
+import { printDocumentSchema } from '../../shared/ipc/printing';
 import { Receipt } from './receipt';
+import { ZReportSlip } from './z-report-slip';
 
 declare global {
   interface Window {
@@ -22,12 +23,12 @@ export function installReceiptWindow(container: HTMLElement, i18n: I18n): void {
   document.body.style.background = '#fff';
   window.posReceipt = {
     async show(input) {
-      const doc = receiptDocumentSchema.parse(input);
+      const doc = printDocumentSchema.parse(input);
       root ??= createRoot(container);
       flushSync(() =>
         root!.render(
           <I18nextProvider i18n={i18n}>
-            <Receipt document={doc} />
+            {doc.kind === 'z-report' ? <ZReportSlip document={doc} /> : <Receipt document={doc} />}
           </I18nextProvider>,
         ),
       );

@@ -5,49 +5,71 @@
 import './receipt.css';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
+import type { DigitStyle, Language } from '../../shared/settings';
 import { isFinalState } from '../../shared/domain';
-import { PAPER_DOTS, type ReceiptDocument } from '../../shared/ipc/printing';
+import { PAPER_DOTS, type PrintDocument, type ReceiptDocument } from '../../shared/ipc/printing';
+import type { ReactNode } from 'react';
 import type { HistoryRow } from '../../shared/ipc/history';
 import { formatMinorAsDecimal } from '../../shared/money';
+import { inDigitStyle } from '../../shared/numbers';
+import { localeTag } from '../i18n/digits';
 import { gameFieldLabel } from '../features/sale/game-fields';
 
-/** `printTarget`: the copy that printing (PDF, driver) shows; see ReceiptPrintRoot. */
-export function Receipt({ document: doc, printTarget = false }: { document: ReceiptDocument; printTarget?: boolean }) {
+/** A printed document's own language and digit style, whatever the screen shows now. */
+export function printedT(i18n: I18n, doc: { language: Language; digitStyle: DigitStyle }): TFunction {
+  const fixed = i18n.getFixedT(doc.language);
+  return ((key: string, options?: Record<string, unknown>) => inDigitStyle(fixed(key, options ?? {}), doc.digitStyle)) as TFunction;
+}
+
+/** The paper of every printed slip (receipt, Z report): its width in dots, direction, and the shop's header. */
+export function SlipFrame({ document: doc, testId, children }: { document: PrintDocument; testId: string; children: ReactNode }) {
   const { i18n } = useTranslation();
-  const t = i18n.getFixedT(doc.language);
-  const { sale, shop } = doc;
-  const provisional = !isFinalState(sale.state);
-  const when = new Intl.DateTimeFormat(`${doc.language}-YE-u-nu-latn`, { dateStyle: 'medium', timeStyle: 'short' });
-  const product = sale.product;
-  // A game card goes to its fields (Player ID…), not to a network: they are printed, the network is not.
-  const rows: [string, React.ReactNode, string][] = [
-    [t('receipt.field.date'), when.format(sale.createdAt), 'date'],
-    [t('receipt.field.cashier'), doc.cashierName ?? sale.cashierId ?? '—', 'cashier'],
-    ...(product.kind === 'game' ? [] : [[t('receipt.field.network'), t(`receipt.network.${sale.network}`), 'network'] as [string, React.ReactNode, string]]),
-    [t('receipt.field.number'), <bdi dir="ltr">{sale.number}</bdi>, 'number'],
-    [t('receipt.field.product'), productText(t, sale), 'product'],
-    ...(product.kind === 'game'
-      ? Object.entries(product.fields).map(([code, value]): [string, React.ReactNode, string] => [gameFieldLabel(t, code), <bdi dir="ltr">{value}</bdi>, `game-field-${code}`])
-      : []),
-    [t('receipt.field.price'), sale.price ? moneyText(t, sale.price.minor, sale.price.currency) : '—', 'price'],
-    [t('receipt.field.providerRef'), sale.providerRef ? <bdi dir="ltr">{sale.providerRef}</bdi> : '—', 'provider-ref'],
-    [t('receipt.field.transactionId'), <bdi dir="ltr">{sale.id}</bdi>, 'transaction-id'],
-    [t('receipt.field.status'), t(`receipt.state.${sale.state}`), 'status'],
-  ];
+  const t = printedT(i18n, doc);
   return (
     <article
       className={`receipt receipt-${doc.paperWidth}`}
       dir={i18n.dir(doc.language)}
       lang={doc.language}
       style={{ inlineSize: `${PAPER_DOTS[doc.paperWidth]}px` }}
-      data-testid={printTarget ? 'receipt-print' : 'receipt'}
+      data-testid={testId}
       data-kind={doc.kind}
     >
       <header className="receipt-shop">
-        <div className="receipt-shop-name">{shop.name || t('receipt.defaultShopName')}</div>
-        {shop.header && <div className="receipt-free-text">{shop.header}</div>}
+        <div className="receipt-shop-name">{doc.shop.name || t('receipt.defaultShopName')}</div>
+        {doc.shop.header && <div className="receipt-free-text">{doc.shop.header}</div>}
       </header>
+      {children}
+    </article>
+  );
+}
+
+/** `printTarget`: the copy that printing (PDF, driver) shows; see ReceiptPrintRoot. */
+export function Receipt({ document: doc, printTarget = false }: { document: ReceiptDocument; printTarget?: boolean }) {
+  const { i18n } = useTranslation();
+  const t = printedT(i18n, doc);
+  const digits = (text: string) => inDigitStyle(text, doc.digitStyle);
+  const { sale, shop } = doc;
+  const provisional = !isFinalState(sale.state);
+  const when = new Intl.DateTimeFormat(localeTag(doc.language, doc.digitStyle), { dateStyle: 'medium', timeStyle: 'short' });
+  const product = sale.product;
+  // A game card goes to its fields (Player ID…), not to a network: they are printed, the network is not.
+  const rows: [string, React.ReactNode, string][] = [
+    [t('receipt.field.date'), when.format(sale.createdAt), 'date'],
+    [t('receipt.field.cashier'), doc.cashierName ?? sale.cashierId ?? '—', 'cashier'],
+    ...(product.kind === 'game' ? [] : [[t('receipt.field.network'), t(`receipt.network.${sale.network}`), 'network'] as [string, React.ReactNode, string]]),
+    [t('receipt.field.number'), <bdi dir="ltr">{digits(sale.number)}</bdi>, 'number'],
+    [t('receipt.field.product'), productText(t, sale), 'product'],
+    ...(product.kind === 'game'
+      ? Object.entries(product.fields).map(([code, value]): [string, React.ReactNode, string] => [gameFieldLabel(t, code), <bdi dir="ltr">{value}</bdi>, `game-field-${code}`])
+      : []),
+    [t('receipt.field.price'), sale.price ? moneyText(t, sale.price.minor, sale.price.currency) : '—', 'price'],
+    [t('receipt.field.providerRef'), sale.providerRef ? <bdi dir="ltr">{sale.providerRef}</bdi> : '—', 'provider-ref'],
+    [t('receipt.field.transactionId'), <bdi dir="ltr">{digits(sale.id)}</bdi>, 'transaction-id'],
+    [t('receipt.field.status'), t(`receipt.state.${sale.state}`), 'status'],
+  ];
+  return (
+    <SlipFrame document={doc} testId={printTarget ? 'receipt-print' : 'receipt'}>
       {sale.training && (
         <div className="receipt-mark receipt-mark-strong" data-testid="receipt-training">
           {t('receipt.mark.training')}
@@ -75,11 +97,12 @@ export function Receipt({ document: doc, printTarget = false }: { document: Rece
       {provisional && <div className="receipt-note">{t('receipt.provisionalNote')}</div>}
       {shop.footer && <footer className="receipt-free-text">{shop.footer}</footer>}
       <div className="receipt-printed-at">{t('receipt.printedAt', { when: when.format(doc.printedAt) })}</div>
-    </article>
+    </SlipFrame>
   );
 }
 
-function moneyText(t: TFunction, minor: number, currency: string): string {
+/** An amount as printed: exact decimals from minor units (the caller's `t` applies the digit style). */
+export function moneyText(t: TFunction, minor: number, currency: string): string {
   return t('receipt.money', { amount: formatMinorAsDecimal(minor), currency: t(`receipt.currency.${currency}`) });
 }
 

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { channel } from './contract';
 import { saleIdSchema } from './sales';
 import { historyRowSchema, receiptPrintKindSchema } from './history';
-import { languageSchema } from '../settings';
+import { digitStyleSchema, languageSchema } from '../settings';
+import { zReportSchema } from './shifts';
 import { patchSchemaOf } from '../patch-schema';
 import { lineText } from '../bounds';
 
@@ -56,18 +57,35 @@ export const receiptShopSchema = z.object({
   footer: z.string(),
 });
 
-/** Everything a receipt shows; built by the main process for printing, by the renderer for screen. */
-export const receiptDocumentSchema = z.object({
-  sale: historyRowSchema,
-  /** The cashier's name from the back office, when the sale's cashier is known there. */
-  cashierName: z.string().nullable(),
+/** What every printed slip carries: the shop, and the language, digits and paper it is drawn in. */
+const printedSlipSchema = z.object({
   shop: receiptShopSchema,
-  kind: receiptPrintKindSchema,
   language: languageSchema,
+  /** The owner's digit style: a slip shows the same digits as the screen. */
+  digitStyle: digitStyleSchema,
   printedAt: z.number().int(),
   paperWidth: paperWidthSchema,
 });
+
+/** Everything a receipt shows; built by the main process for printing, by the renderer for screen. */
+export const receiptDocumentSchema = printedSlipSchema.extend({
+  sale: historyRowSchema,
+  /** The cashier's name from the back office, when the sale's cashier is known there. */
+  cashierName: z.string().nullable(),
+  kind: receiptPrintKindSchema,
+});
 export type ReceiptDocument = z.infer<typeof receiptDocumentSchema>;
+
+/** A closed shift's Z report as the receipt printer prints it (same paper, language and digits). */
+export const zReportDocumentSchema = printedSlipSchema.extend({
+  kind: z.literal('z-report'),
+  report: zReportSchema,
+});
+export type ZReportDocument = z.infer<typeof zReportDocumentSchema>;
+
+/** Whatever the receipt printer is given: a sale's receipt or a shift's Z report. */
+export const printDocumentSchema = z.union([receiptDocumentSchema, zReportDocumentSchema]);
+export type PrintDocument = z.infer<typeof printDocumentSchema>;
 
 export const printingChannels = {
   'printer.get': channel(z.object({}).strict(), printerConfigSchema),
@@ -85,4 +103,6 @@ export const printingChannels = {
   'printer.testPage': channel(z.object({}).strict(), z.object({ paperWidth: paperWidthSchema }), { ownerOnly: true }),
   /** The document a print of this sale would carry now, for the on-screen preview. */
   'receipt.preview': channel(z.object({ id: saleIdSchema }).strict(), receiptDocumentSchema),
+  /** Prints a closed shift's Z report on the receipt printer: the shift's own cashier, or the owner. */
+  'zReport.print': channel(z.object({ shiftId: z.number().int().positive() }).strict(), zReportDocumentSchema),
 };

@@ -25,6 +25,8 @@ export const salesSummarySchema = z.object({
   count: z.number().int().nonnegative(),
   /** Training sales in the period, left out of every figure above. */
   trainingExcluded: z.number().int().nonnegative(),
+  /** Succeeded training sales, apart: practice shown as practice, never money. */
+  trainingSold: z.object(bucket).default({ count: 0, amounts: [] }),
 });
 export type SalesSummary = z.infer<typeof salesSummarySchema>;
 

@@ -14,7 +14,7 @@ const ALQIMAH = { userName: 'shop-user', password: 'shop-password-1', accountNum
 const OWNER_PIN = '482916';
 
 const TEXT = {
-  ar: { counterInvalid: 'أدخل عدداً صحيحاً من ٠ إلى ٩٩.', locked: 'ثانية', wrongPin: 'الرمز السري' },
+  ar: { counterInvalid: 'أدخل عدداً صحيحاً من 0 إلى 99.', locked: 'ثانية', wrongPin: 'الرمز السري' },
   en: { counterInvalid: 'Enter a whole number from 0 to 99.', locked: 'Wait 30 seconds', wrongPin: 'Wrong PIN.' },
 } as const;
 
@@ -140,6 +140,7 @@ for (const language of ['ar', 'en'] as const) {
     await expect(app.getByTestId('shift-open')).toBeVisible();
     seedSales(shell, 'owner');
     await app.getByTestId('shift-close').click();
+    await app.getByTestId('shift-close-confirm').click();
     const z = app.getByTestId('z-report');
     await expect(z).toBeVisible();
     await expect(app.getByTestId('z-total').locator('.money')).toHaveAttribute('data-minor', String(1500_00));

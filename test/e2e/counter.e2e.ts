@@ -100,7 +100,7 @@ for (const language of LANGUAGES) {
       await openCounter(app, shell, language);
       await enterNumber(app, '٧٧١٢٣٤٥٦٧');
       await app.getByTestId('preset-500').click();
-      await expect(app.getByTestId('confirm-price')).toContainText(language === 'ar' ? '٥٠٠' : '500');
+      await expect(app.getByTestId('confirm-price')).toContainText('500');
       await keepScreenshot(app, `counter-confirm-amount-${language}`);
       const mobile = await confirmAndSucceed(app, shell, language, { network: 'yemen_mobile', national: '771234567' });
       expect(JSON.parse(mobile.product)).toEqual({ kind: 'amount', amount: { minor: 500_00, currency: 'YER' } });

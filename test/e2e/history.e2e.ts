@@ -58,7 +58,7 @@ for (const language of ['ar', 'en'] as const) {
     await app.getByTestId('history-search').fill(language === 'ar' ? arabicDigits : part);
     await expect(results.locator('li')).toHaveCount(sales.filter((s) => s.number.includes(part)).length);
     await expect(results.getByTestId(`history-row-${target.id}`)).toBeVisible();
-    await expect(results.getByTestId(`history-row-${target.id}`).locator('bdi')).toHaveAttribute('dir', 'ltr');
+    await expect(results.getByTestId(`history-row-${target.id}`).locator('.history-row-number')).toHaveAttribute('dir', 'ltr');
 
     // Our id and the provider's reference.
     await app.getByTestId('history-search').fill(target.id.slice(-9));
@@ -69,6 +69,7 @@ for (const language of ['ar', 'en'] as const) {
     await app.getByTestId('history-search').fill('');
 
     // Filters: state, then network with cashier.
+    await app.getByTestId('history-filters-toggle').click();
     await app.getByTestId('history-filter-state').selectOption('unknown');
     await expect(results.locator('li')).toHaveCount(sales.filter((s) => s.state === 'unknown').length);
     await app.getByTestId('history-filter-state').selectOption('');

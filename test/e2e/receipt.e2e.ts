@@ -219,7 +219,7 @@ test('reprint through the print channel: the receipt, then copies; a provisional
 });
 
 const PRINTER_TEXT = {
-  ar: { port: 'أدخل منفذاً من ١ إلى ٦٥٥٣٥.', typedPort: (port: number) => String(port).replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d))) },
+  ar: { port: 'أدخل منفذاً من 1 إلى 65535.', typedPort: (port: number) => String(port).replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d))) },
   en: { port: 'Enter a port from 1 to 65535.', typedPort: (port: number) => String(port) },
 } as const;
 

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase, type Db } from '../../electron/store/database';
 
 export function makeTempDir(prefix = 'pos-test-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -9,3 +10,17 @@ export function makeTempDir(prefix = 'pos-test-'): { dir: string; remove: () => 
 }
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, '..', '..', 'electron', 'store', 'migrations');
+
+/** A migrated database file in a fresh folder; `close` closes it and removes the folder. */
+export function openTempDatabase(): { db: Db; close: () => void } {
+  const temp = makeTempDir();
+  const opened = openDatabase(join(temp.dir, 'pos.sqlite'), { migrationsDir: MIGRATIONS_DIR });
+  if (!opened.ok) throw new Error(opened.error.message);
+  return {
+    db: opened.value,
+    close: () => {
+      opened.value.close();
+      temp.remove();
+    },
+  };
+}

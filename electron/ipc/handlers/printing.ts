@@ -2,11 +2,13 @@
 // electron/printing/print-service.ts.
 import type { printingChannels } from '../../../shared/ipc/printing';
 import type { HandlersOf } from '../../../shared/ipc/contract';
-import { ok } from '../../../shared/result';
+import { err, ok } from '../../../shared/result';
 import type { PrintService } from '../../printing/print-service';
+import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createPrintingHandlers(printing: PrintService): HandlersOf<typeof printingChannels, CallContext> {
+/** `s`: whose shift a Z report is, and who is asking. */
+export function createPrintingHandlers(printing: PrintService, s: Pick<Services, 'session' | 'shifts'>): HandlersOf<typeof printingChannels, CallContext> {
   return {
     'printer.get': () => ok(printing.config()),
     'printer.set': (patch) => ok(printing.setConfig(patch)),
@@ -14,5 +16,13 @@ export function createPrintingHandlers(printing: PrintService): HandlersOf<typeo
     'printer.testPage': () => printing.testPage(),
     'receipt.print': ({ id }) => printing.print(id),
     'receipt.preview': ({ id }) => printing.preview(id),
+    'zReport.print': ({ shiftId }) => {
+      const shift = s.shifts.get(shiftId);
+      const me = s.session.current();
+      if (!shift) return err('shift.not_found', `no shift ${shiftId}`);
+      // The owner prints any shift's Z report; a cashier only their own.
+      if (!me || (me.role !== 'owner' && me.id !== shift.cashierId)) return err('auth.forbidden', 'only the owner prints another cashier\'s Z report');
+      return printing.printZReport(shift);
+    },
   };
 }

@@ -14,6 +14,7 @@ import { defaultAlqimahServiceMap, type AlqimahServiceMap } from './service-map'
 import { loginToken, type AlqimahCredentials } from './token';
 import { formatYemenTime, type Category } from './wire';
 import { seededRandom } from '../seeded-random';
+import type { PracticeOutcome } from '../../../shared/training';
 
 export const SIM_MESSAGES = {
   loginOk: 'Login Successful',
@@ -93,6 +94,8 @@ export type AlqimahSimulatorOptions = {
   offerPrices?: Record<string, string>;
   /** Keep every request for wire checks; off for long benchmarks. */
   recordRequests?: boolean;
+  /** Training mode's practice numbers (shared/training.ts): a payment to one ends as it says. */
+  practice?: Readonly<Record<string, PracticeOutcome>>;
 };
 
 export const defaultSimAccount: AlqimahCredentials = {
@@ -355,13 +358,17 @@ export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {
     };
     if (typeof body.WebHookURL === 'string' && body.WebHookURL) tx.webhook = { url: body.WebHookURL, code: String(body.WebHookCode ?? '') };
     transactions.set(txId, tx);
-    if (fires(knobs.failPayment, 'payment')) {
+    const practice = options.practice?.[mobileNumber];
+    if (practice === 'fails' || fires(knobs.failPayment, 'payment')) {
       tx.state = 'failed';
       callWebhook(tx);
     } else {
       ledger.balanceMinor -= price;
       charges.push({ txId, minor: price });
-      if (fires(knobs.pending, 'payment')) {
+      if (practice === 'pendingThenSucceeds' || practice === 'staysInDoubt') {
+        // Pending when paid and settled at the first status call; or pending for as long as it is asked.
+        tx.checksLeft = practice === 'staysInDoubt' ? Number.POSITIVE_INFINITY : 0;
+      } else if (fires(knobs.pending, 'payment')) {
         tx.checksLeft = knobs.pending.checks;
         tx.finalOutcome = knobs.pending.outcome;
       } else {

@@ -8,6 +8,7 @@ import { toAsciiDigits } from '../../../shared/numbers';
 import { call, errorText, useChannel, PosError } from '../../ipc/client';
 import { MoneyText } from '../sale/money-text';
 import './catalogue.css';
+import { dateTimeFormat } from '../../i18n/digits';
 
 type Props = { onPick?(item: CounterCatalogueItem): void; autoFocus?: boolean };
 
@@ -65,7 +66,7 @@ export function CatalogueBrowser({ onPick, autoFocus = false }: Props) {
         </button>
       </div>
       <p className="muted" data-testid="catalogue-fetched">
-        {fetchedAt ? t('catalogue.fetchedAt', { time: new Date(fetchedAt).toLocaleString(i18n.language === 'ar' ? 'ar-YE' : 'en-GB') }) : t('catalogue.neverFetched')}
+        {fetchedAt ? t('catalogue.fetchedAt', { time: dateTimeFormat(i18n).format(fetchedAt) }) : t('catalogue.neverFetched')}
       </p>
       {staleError && (
         <p className="warning" role="status" data-testid="catalogue-offline">

@@ -7,6 +7,7 @@ import { MoneyText } from '../sale/money-text';
 import { CatalogueBrowser } from './catalogue-browser';
 import { quantityBounds } from './game-card-order';
 import '../sale/sale.css';
+import { gameFieldLabel } from '../sale/game-fields';
 
 export default function CatalogueScreen() {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export default function CatalogueScreen() {
             <h3>{t('catalogue.detail.fields')}</h3>
             <ul>
               {item.requiredFields.map((f) => (
-                <li key={f.code}>{f.name}</li>
+                <li key={f.code} className="field-label">{gameFieldLabel(t, f.code, f.name)}</li>
               ))}
             </ul>
             <p>

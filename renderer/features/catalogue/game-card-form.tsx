@@ -7,6 +7,7 @@ import type { CounterCatalogueItem } from '../../../shared/ipc/counter';
 import { errorText } from '../../ipc/client';
 import { MoneyText } from '../sale/money-text';
 import { orderProduct, quantityBounds } from './game-card-order';
+import { gameFieldLabel } from '../sale/game-fields';
 
 type Props = { item: CounterCatalogueItem; onSubmit(product: Product): void; onCancel(): void };
 
@@ -53,7 +54,7 @@ export function GameCardForm({ item, onSubmit, onCancel }: Props) {
       </p>
       {item.requiredFields.map((field) => (
         <label key={field.code} className="form-field">
-          <span className="field-label">{field.name}</span>
+          <span className="field-label">{gameFieldLabel(t, field.code, field.name)}</span>
           <input
             data-testid={`game-field-${field.code}`}
             dir="auto"

@@ -9,7 +9,10 @@ import { call, errorText, useChannel } from '../../ipc/client';
 import { formatMoney, MoneyText } from '../sale/money-text';
 import { BarChart } from './bar-chart';
 import { ShiftPanel } from './shift-panel';
+import { PastShifts } from './past-shifts';
+import { TrainingSold } from './training-sold';
 import './reports.css';
+import { formatCount } from '../../i18n/digits';
 
 function startOfToday(): number {
   const d = new Date();
@@ -30,6 +33,7 @@ export default function ReportsScreen() {
       {isOwner && (
         <div className="no-print">
           <DayReport />
+          <PastShifts />
           <Balances />
           <FeedVouchers />
           <CsvExport />
@@ -43,13 +47,13 @@ function DayReport() {
   const { t, i18n } = useTranslation();
   const [from] = useState(startOfToday);
   const day = useChannel('reports.day', { from });
-  const digits = new Intl.NumberFormat(i18n.language === 'ar' ? 'ar-YE' : 'en-US');
-  if (day.error) return <p className="error" role="alert">{errorText(t, day.error)}</p>;
+    if (day.error) return <p className="error" role="alert">{errorText(t, day.error)}</p>;
   if (!day.data) return null;
   const { summary, byHour } = day.data;
   return (
     <section className="card" aria-labelledby="day-title" data-testid="day-report">
       <h2 id="day-title">{t('reports.today')}</h2>
+      <TrainingSold summary={summary} testId="day-training-sold" />
       <p data-testid="day-total">
         {t('reports.count', { count: summary.succeeded.count })} —{' '}
         {summary.succeeded.amounts.length ? summary.succeeded.amounts.map((m) => <MoneyText key={m.currency} value={m} />) : '—'}
@@ -59,7 +63,7 @@ function DayReport() {
         <BarChart
           title={t('reports.byHour')}
           testId="chart-hours"
-          bars={byHour.map((h) => ({ key: String(h.hour), label: digits.format(h.hour), value: h.count, text: t('reports.count', { count: h.count }) }))}
+          bars={byHour.map((h) => ({ key: String(h.hour), label: formatCount(i18n, h.hour), value: h.count, text: t('reports.count', { count: h.count }) }))}
         />
         <BarChart
           title={t('reports.byNetwork')}
@@ -68,7 +72,7 @@ function DayReport() {
             key: n.network,
             label: t(`sale.network.${n.network}`),
             value: yer(n.amounts) / MINOR_PER_MAJOR,
-            text: n.amounts.map((m) => formatMoney(t, i18n.language, m)).join(' + '),
+            text: n.amounts.map((m) => formatMoney(t, i18n, m)).join(' + '),
           }))}
         />
       </div>

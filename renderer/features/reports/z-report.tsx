@@ -1,10 +1,14 @@
 // The Z report of a closed shift: sales by network, product and state, totals, pending sales,
-// and each provider's agent balance at open and at close against what was sold. Printable as a
-// page (the print stylesheet shows only the report); receipt printers print sale receipts only.
+// and each provider's agent balance at open and at close against what was sold. Printed on the
+// receipt printer (the same raster path as a receipt, renderer/receipt/z-report-slip.tsx).
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Money } from '../../../shared/money';
 import type { ZReport } from '../../../shared/ipc/shifts';
 import { MoneyText } from '../sale/money-text';
+import { errorText, useChannelMutation } from '../../ipc/client';
+import { dateTimeFormat, formatCount } from '../../i18n/digits';
+import { TrainingSold } from './training-sold';
 
 function Amounts({ amounts }: { amounts: Money[] }) {
   if (amounts.length === 0) return <>—</>;
@@ -24,13 +28,24 @@ function Maybe({ value }: { value: Money | null }) {
   return value ? <MoneyText value={value} /> : <>—</>;
 }
 
-export function ZReportView({ report }: { report: ZReport }) {
+/** `printNow`: print it on the receipt printer as soon as it shows (the shift was just closed). */
+export function ZReportView({ report, printNow = false }: { report: ZReport; printNow?: boolean }) {
   const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language === 'ar' ? 'ar-YE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const date = dateTimeFormat(i18n);
+  const count = (n: number) => formatCount(i18n, n);
   const s = report.summary;
+  const print = useChannelMutation('zReport.print');
+  const { mutate } = print;
+  const printed = useRef(false);
+  useEffect(() => {
+    if (!printNow || printed.current) return;
+    printed.current = true;
+    mutate({ shiftId: report.shiftId });
+  }, [printNow, mutate, report.shiftId]);
   return (
-    <article className="z-report card" data-testid="z-report" aria-labelledby="z-title">
-      <h2 id="z-title">{t('reports.z.title', { id: report.shiftId })}</h2>
+    <article className="z-report card" data-testid="z-report" data-shift-id={report.shiftId} aria-labelledby={`z-title-${report.shiftId}`}>
+      <h2 id={`z-title-${report.shiftId}`}>{t('reports.z.title', { id: report.shiftId })}</h2>
+      <TrainingSold summary={s} testId="z-training-sold" />
       <p>
         {t('reports.z.cashier')}: <strong>{report.cashier.name || t('signin.owner')}</strong>
       </p>
@@ -43,9 +58,9 @@ export function ZReportView({ report }: { report: ZReport }) {
         <dt>{t('reports.z.total')}</dt>
         <dd data-testid="z-total"><Amounts amounts={s.succeeded.amounts} /></dd>
         <dt>{t('reports.z.pending')}</dt>
-        <dd data-testid="z-pending">{s.pendingCount}</dd>
+        <dd data-testid="z-pending">{count(s.pendingCount)}</dd>
         <dt>{t('reports.z.training')}</dt>
-        <dd data-testid="z-training">{s.trainingExcluded}</dd>
+        <dd data-testid="z-training">{count(s.trainingExcluded)}</dd>
       </dl>
       <h3>{t('reports.byNetwork')}</h3>
       <table className="table">
@@ -53,7 +68,7 @@ export function ZReportView({ report }: { report: ZReport }) {
           {s.byNetwork.map((n) => (
             <tr key={n.network}>
               <th scope="row">{t(`sale.network.${n.network}`)}</th>
-              <td>{n.count}</td>
+              <td>{count(n.count)}</td>
               <td><Amounts amounts={n.amounts} /></td>
             </tr>
           ))}
@@ -65,7 +80,7 @@ export function ZReportView({ report }: { report: ZReport }) {
           {s.byProduct.map((p) => (
             <tr key={p.kind}>
               <th scope="row">{t(`reports.product.${p.kind}`)}</th>
-              <td>{p.count}</td>
+              <td>{count(p.count)}</td>
               <td><Amounts amounts={p.amounts} /></td>
             </tr>
           ))}
@@ -77,7 +92,7 @@ export function ZReportView({ report }: { report: ZReport }) {
           {s.byState.map((p) => (
             <tr key={p.state}>
               <th scope="row">{t(`reports.state.${p.state}`)}</th>
-              <td>{p.count}</td>
+              <td>{count(p.count)}</td>
               <td><Amounts amounts={p.amounts} /></td>
             </tr>
           ))}
@@ -108,9 +123,22 @@ export function ZReportView({ report }: { report: ZReport }) {
           ))}
         </tbody>
       </table>
-      <button type="button" className="no-print" onClick={() => window.print()} data-testid="z-print">
-        {t('reports.z.print')}
-      </button>
+      <div className="form-actions">
+        <button type="button" onClick={() => print.mutate({ shiftId: report.shiftId })} disabled={print.isPending} data-testid="z-print">
+          {t('reports.z.print')}
+        </button>
+        {print.isPending && <span role="status">{t('reports.z.printing')}</span>}
+        {print.isSuccess && (
+          <span role="status" data-testid="z-printed">
+            {t('reports.z.printed')}
+          </span>
+        )}
+        {print.error && (
+          <span className="error" role="alert" data-testid="z-print-error">
+            {errorText(t, print.error)}
+          </span>
+        )}
+      </div>
     </article>
   );
 }

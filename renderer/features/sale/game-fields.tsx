@@ -4,9 +4,9 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/domain';
 
-/** The field's name in the cashier's language where it is a known one, else its code as the provider sent it. */
-export function gameFieldLabel(t: TFunction, code: string): string {
-  return t(`counter.gameField.${code}`, { defaultValue: code });
+/** The field's name in the cashier's language where it is a known one, else the provider's name for it (or its code). */
+export function gameFieldLabel(t: TFunction, code: string, providerName = code): string {
+  return t(`counter.gameField.${code}`, { defaultValue: providerName });
 }
 
 export function GameFields({ product, large = false }: { product: Extract<Product, { kind: 'game' }>; large?: boolean }) {

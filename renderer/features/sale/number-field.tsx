@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../shared/domain';
 import { checkNumber, type NumberCheck } from '../../../shared/numbers';
 import { NetworkBadge } from './network-badge';
+import { NumberText } from '../../i18n/number-text';
 
 /** `focus(true)` selects what is there, so typing replaces it; otherwise the caret goes to the end. */
 export type NumberFieldHandle = { focus(select?: boolean): void };
@@ -124,7 +125,7 @@ function statusText(check: NumberCheck, t: TFunction): ReactNode {
   if (check.status === 'valid') {
     return (
       <>
-        {t('sale.number.ready')} <bdi dir="ltr">{check.national}</bdi>
+        {t('sale.number.ready')} <NumberText value={check.national} />
       </>
     );
   }

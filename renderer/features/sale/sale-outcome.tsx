@@ -12,6 +12,8 @@ import { GameFields } from './game-fields';
 import { MoneyText } from './money-text';
 import { NetworkBadge } from './network-badge';
 import { ProductText } from './product-text';
+import { NumberText } from '../../i18n/number-text';
+import { ProviderMessage } from '../../i18n/provider-message';
 
 type Props = {
   sale: SaleView;
@@ -96,7 +98,7 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
         <div>
           <dt>{t('sale.confirm.number')}</dt>
           <dd>
-            <bdi dir="ltr">{sale.number}</bdi> {sale.product.kind !== 'game' && <NetworkBadge network={sale.network} size="small" />}
+            <NumberText value={sale.number} /> {sale.product.kind !== 'game' && <NetworkBadge network={sale.network} size="small" />}
           </dd>
         </div>
         <div>
@@ -117,9 +119,7 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
         <div>
           <dt>{t('sale.outcome.id')}</dt>
           <dd>
-            <bdi dir="ltr" data-testid="outcome-id">
-              {sale.id}
-            </bdi>
+            <NumberText value={sale.id} testId="outcome-id" />
           </dd>
         </div>
         {sale.providerRef && (
@@ -131,7 +131,7 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
           </div>
         )}
       </dl>
-      {sale.message && <p className="muted">{sale.message}</p>}
+      {sale.message && <ProviderMessage message={sale.message} testId="outcome-provider-message" />}
       <SettledLater sale={sale} />
       <div className="form-actions">
         <button

@@ -50,6 +50,18 @@ export function SubscriberQueries({ target }: { target: SaleTarget }) {
   );
 }
 
+/**
+ * The line type in our words: Weta says prepaid/postpaid, Al-Qimah's mobileType is 1 (prepaid) or
+ * 2 (postpaid) beside its own Arabic name, which is then not shown twice.
+ */
+function lineTypeOf(lines: { label: string; value: string }[]): 'prepaid' | 'postpaid' | null {
+  const line = lines.find((l) => l.label === 'mobileType' || l.label === 'type');
+  if (!line) return null;
+  if (line.value === 'prepaid' || (line.value === '1' && line.label === 'mobileType')) return 'prepaid';
+  if (line.value === 'postpaid' || (line.value === '2' && line.label === 'mobileType')) return 'postpaid';
+  return null;
+}
+
 function QueryCard({ target, kind, subscriberType }: { target: SaleTarget; kind: SubscriberQueryKind; subscriberType: SubscriberType }) {
   const { t, i18n } = useTranslation();
   const answer = useChannel(
@@ -82,11 +94,11 @@ function QueryCard({ target, kind, subscriberType }: { target: SaleTarget; kind:
       )}
       {info.lines.length > 0 && (
         <dl className="query-lines">
-          {info.lines.map((line) => (
+          {info.lines.filter((line) => !(line.label === 'mobileTypeName' && lineTypeOf(info.lines))).map((line) => (
             <div key={line.label}>
               <dt>{t(`sale.query.field.${line.label}`, { defaultValue: line.label })}</dt>
               <dd>
-                <bdi>{line.value}</bdi>
+                <bdi>{line.label === 'mobileType' || line.label === 'type' ? t(`sale.query.value.${lineTypeOf(info.lines) ?? 'unknown'}`, { defaultValue: line.value }) : line.value}</bdi>
               </dd>
             </div>
           ))}

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
+import { dateTimeFormat } from '../../i18n/digits';
 
 export function BackupPanel() {
   const { t, i18n } = useTranslation();
@@ -10,7 +11,7 @@ export function BackupPanel() {
   const now = useChannelMutation('backup.now', ['backup.list']);
   const restore = useChannelMutation('backup.restore', ['backup.list', 'settings.get', 'cashiers.list', 'session.status']);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const date = new Intl.DateTimeFormat(i18n.language === 'ar' ? 'ar-YE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const date = dateTimeFormat(i18n);
   return (
     <section className="card" aria-labelledby="backup-title" data-testid="backups">
       <h2 id="backup-title">{t('settings.backup.title')}</h2>

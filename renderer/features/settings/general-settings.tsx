@@ -110,7 +110,8 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
       <select value={String(draft[key])} onChange={(e) => update(key, e.target.value)} data-testid={`setting-${key}`}>
         {options.map((o) => (
           <option key={o} value={o}>
-            {t(`settings.option.${key}.${o}`)}
+            {/* The digit-style choices show their own digits, whatever the current style is. */}
+            {t(`settings.option.${key}.${o}`, { applyPostProcessor: key !== 'digitStyle' })}
           </option>
         ))}
       </select>

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { money } from '../../../shared/money';
-import type { ReceiptDocument } from '../../../shared/ipc/printing';
+import type { PrintDocument, ReceiptDocument } from '../../../shared/ipc/printing';
 import { createEventBus } from '../../../electron/events';
 import { createLogger } from '../../../electron/log';
 import { createPrintService } from '../../../electron/printing/print-service';
@@ -20,13 +20,13 @@ let temp: ReturnType<typeof makeTempDir>;
 let db: Db;
 let journal: Journal;
 let printer: TestPrinter;
-const drawn: ReceiptDocument[] = [];
+const drawn: PrintDocument[] = [];
 
 /** Draws a receipt as a block whose height says its kind, so the printed job shows what was drawn. */
 const adapter: PrinterAdapter = {
   capture: async (doc, widthDots) => {
     drawn.push(doc);
-    const height = { final: 100, provisional: 60, copy: 140 }[doc.kind];
+    const height = { final: 100, provisional: 60, copy: 140, 'z-report': 180 }[doc.kind];
     const png = new PNG({ width: widthDots, height });
     for (let i = 0; i < png.data.length; i += 4) png.data.set([0, 0, 0, 255], i);
     return PNG.sync.write(png);
@@ -95,7 +95,7 @@ describe('print service', () => {
     expect(jobs.map((j) => j.height)).toEqual([60, 100]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(printer.jobs).toHaveLength(2);
-    expect(drawn[1]!.sale.providerRef).toBe('R2');
+    expect((drawn[1] as ReceiptDocument).sale.providerRef).toBe('R2');
     printing.close();
   });
 
