@@ -21,6 +21,8 @@ import { openDatabase, type Db } from './store/database';
 import { createSettingsRepository, type SettingsRepository } from './store/settings-repository';
 import type { PrinterAdapter } from './printing/receipt-printer';
 import type { ProviderList } from './catalogue/subscriber-lookup';
+import { createHub, type Hub } from './hub/hub';
+import type { ShipperOptions } from './hub/shipper';
 
 export type ServiceDeps = {
   dataDir: string;
@@ -43,6 +45,8 @@ export type ServiceDeps = {
   providerFetch?: typeof fetch;
   /** The sale engine's adapters (provider URLs, reconciler timing, webhook); credentials come from `accounts`. */
   sales?: SaleServiceOptions;
+  /** The hub shipper's timing (tests shorten its back-off). */
+  hubShipper?: Partial<ShipperOptions>;
 };
 
 export type Services = {
@@ -66,6 +70,8 @@ export type Services = {
   backups: Backups;
   /** The sale engine, journal, reconciler and provider registry (electron/sales/). */
   sales: SaleServices;
+  /** The shop's hub (electron/hub/): joining, and shipping the journal once joined; idle without one. */
+  hub: Hub;
   dispatch: Dispatch;
   /** Every service's clean-up, run in reverse order of creation by `close()`. */
   onClose: (fn: () => void | Promise<void>) => void;
@@ -88,9 +94,10 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
   ];
 
   const settings = createSettingsRepository(db, deps.now);
+  const secretBox = deps.secretBox === undefined ? createNodeSecretBox(join(deps.dataDir, 'secret.key')) : deps.secretBox;
   const accounts = createAccounts({
     db,
-    box: deps.secretBox === undefined ? createNodeSecretBox(join(deps.dataDir, 'secret.key')) : deps.secretBox,
+    box: secretBox,
     now: deps.now,
     addSecret: (value) => deps.log.addSecret(value),
   });
@@ -138,12 +145,25 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
     },
   );
   closers.push(() => sales.close());
+  const hub = createHub({
+    db,
+    box: secretBox,
+    now: deps.now,
+    log: deps.log,
+    events,
+    settings,
+    accounts,
+    schemaFile: join(deps.migrationsDir, '..', '..', 'hub', 'hub-schema.sql'),
+    ...(deps.hubShipper ? { shipper: deps.hubShipper } : {}),
+  });
+  closers.push(() => hub.close());
 
   const services: Services = {
     deps,
     db,
     events,
     sales,
+    hub,
     registry: sales.registry,
     settings,
     accounts,

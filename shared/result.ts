@@ -65,6 +65,15 @@ export const errorCodes = [
   'printer.unreachable',
   'printer.timeout',
   'printer.failed',
+  'hub.not_linked',
+  'hub.already_linked',
+  'hub.invalid_address',
+  'hub.invalid_code',
+  'hub.code_used',
+  'hub.auth_failed',
+  'hub.forbidden',
+  'hub.unreachable',
+  'hub.failed',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

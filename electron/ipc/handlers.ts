@@ -13,6 +13,7 @@ import { createCashierHandlers } from './handlers/cashiers';
 import { createShiftHandlers } from './handlers/shifts';
 import { createReportHandlers } from './handlers/reports';
 import { createBackupHandlers } from './handlers/backup';
+import { createHubHandlers } from './handlers/hub';
 
 export function createHandlers(s: Services): Handlers<CallContext> {
   return {
@@ -26,5 +27,6 @@ export function createHandlers(s: Services): Handlers<CallContext> {
     ...createShiftHandlers(s),
     ...createReportHandlers(s),
     ...createBackupHandlers(s),
+    ...createHubHandlers(s),
   };
 }
