@@ -65,6 +65,9 @@ CREATE TABLE IF NOT EXISTS pos_hub.sales (
   updated_at bigint NOT NULL,
   sent_at bigint,
   received_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  -- How many shipments changed this row: at most one per state the sale went through, however
+  -- often a shipment was repeated.
+  writes integer NOT NULL DEFAULT 1,
   PRIMARY KEY (shop_id, counter_id, tx_id),
   FOREIGN KEY (counter_id, shop_id) REFERENCES pos_hub.counters (id, shop_id)
 );

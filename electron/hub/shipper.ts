@@ -52,7 +52,8 @@ FROM jsonb_to_recordset($3::jsonb) AS r(tx_id bigint, provider text, network tex
 ON CONFLICT (shop_id, counter_id, tx_id) DO UPDATE SET
   provider = excluded.provider, price_minor = excluded.price_minor, price_currency = excluded.price_currency,
   state = excluded.state, provider_ref = excluded.provider_ref, message = excluded.message, error_code = excluded.error_code,
-  updated_at = excluded.updated_at, sent_at = excluded.sent_at, received_at = clock_timestamp()
+  updated_at = excluded.updated_at, sent_at = excluded.sent_at, received_at = clock_timestamp(),
+  writes = pos_hub.sales.writes + 1
 WHERE pos_hub.sales.state_rank < excluded.state_rank`;
 
 export type ShipperStatus = { queued: number; lastShippedAt: number | null; failingSince: number | null; lastError: string | null };

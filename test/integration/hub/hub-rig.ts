@@ -69,6 +69,7 @@ export async function startHubRig(): Promise<HubRig> {
           providerOrder: ['weta', 'alqimah'],
           startReconciler: false,
           every: () => () => {},
+          reconciler: { baseDelayMs: 5, maxDelayMs: 20, maxChecks: 20 },
         },
         hubShipper: { idleMs: 30, backoffBaseMs: 50, backoffMaxMs: 300 },
       });
