@@ -57,15 +57,15 @@ describe.skipIf(POSTGRES_MISSING !== null)('joining a shop on the hub', () => {
     const issued = await till1.services.dispatch('hub.joinCode', { label: 'Till 2' }, ctx);
     expect(issued.ok).toBe(true);
     if (!issued.ok) return;
-    const joined = await till2.services.dispatch('hub.join', { address: rig.address, code: issued.value.code }, ctx);
+    const joined = await till2.services.dispatch('hub.join', { address: rig.address, code: (issued.value as { code: string }).code }, ctx);
     expect(joined.ok && joined.value).toMatchObject({ linked: true, owner: false, counterNumber: 2 });
     expect(till2.services.settings.read().counterNumber).toBe(2);
     const till3 = await rig.counter();
-    const again = await till3.services.dispatch('hub.join', { address: rig.address, code: issued.value.code }, ctx);
+    const again = await till3.services.dispatch('hub.join', { address: rig.address, code: (issued.value as { code: string }).code }, ctx);
     expect(!again.ok && again.error.code).toBe('hub.invalid_code');
     const bad = await till3.services.dispatch('hub.join', { address: rig.address, code: 'not-a-code-at-all' }, ctx);
     expect(!bad.ok && bad.error.code).toBe('hub.invalid_code');
-    const wrongAddress = await till3.services.dispatch('hub.join', { address: 'nowhere', code: issued.value.code }, ctx);
+    const wrongAddress = await till3.services.dispatch('hub.join', { address: 'nowhere', code: (issued.value as { code: string }).code }, ctx);
     expect(!wrongAddress.ok && wrongAddress.error.code).toBe('input.invalid');
   });
 

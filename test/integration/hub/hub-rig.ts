@@ -4,7 +4,8 @@
 import pg from 'pg';
 import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../../../electron/providers/alqimah/simulator';
 import { startWetaSimulator, type WetaSimulator } from '../../../electron/providers/weta/simulator';
-import type { Services } from '../../../electron/services';
+import type { ServiceDeps, Services } from '../../../electron/services';
+import type { ShipperOptions } from '../../../electron/hub/shipper';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
 import { makeTempDir } from '../../support/temp-dir';
 import { startTestServices } from '../../support/test-services';
@@ -61,18 +62,7 @@ export async function startHubRig(): Promise<HubRig> {
         temps.push(temp);
         folder = temp.dir;
       }
-      const services = await startTestServices({
-        dataDir: folder,
-        sales: {
-          credentialsFor: async (id) => (id === 'alqimah' ? { ...defaultSimAccount } : { ...WETA_ACCOUNT }),
-          providerUrls: { alqimah: alqimah.url, weta: weta.url },
-          providerOrder: ['weta', 'alqimah'],
-          startReconciler: false,
-          every: () => () => {},
-          reconciler: { baseDelayMs: 5, maxDelayMs: 20, maxChecks: 20 },
-        },
-        hubShipper: { idleMs: 30, backoffBaseMs: 50, backoffMaxMs: 300 },
-      });
+      const services = await startTestServices({ dataDir: folder, ...counterOptions(alqimah.url, weta.url) });
       const counter: Counter = { dir: folder, services, close: () => services.close() };
       open.push(counter);
       return counter;
@@ -84,6 +74,21 @@ export async function startHubRig(): Promise<HubRig> {
       server.remove();
       for (const temp of temps) temp.remove();
     },
+  };
+}
+
+/** How a test till is built: selling on the simulators' shared accounts, shipping with short pauses. */
+export function counterOptions(alqimahUrl: string, wetaUrl: string, shipper: Partial<ShipperOptions> = {}): Partial<ServiceDeps> {
+  return {
+    sales: {
+      credentialsFor: async (id) => (id === 'alqimah' ? { ...defaultSimAccount } : { ...WETA_ACCOUNT }),
+      providerUrls: { alqimah: alqimahUrl, weta: wetaUrl },
+      providerOrder: ['weta', 'alqimah'],
+      startReconciler: false,
+      every: () => () => {},
+      reconciler: { baseDelayMs: 5, maxDelayMs: 20, maxChecks: 20, notFoundGraceMs: 50 },
+    },
+    hubShipper: { idleMs: 30, backoffBaseMs: 50, backoffMaxMs: 300, ...shipper },
   };
 }
 

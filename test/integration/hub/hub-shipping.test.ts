@@ -52,7 +52,7 @@ describe.skipIf(POSTGRES_MISSING !== null)('three tills shipping to the hub', ()
     for (const till of tills.slice(1)) {
       const code = await tills[0]!.services.dispatch('hub.joinCode', { label: 'Till' }, ctx);
       if (!code.ok) throw new Error(code.error.message);
-      const joined = await till.services.dispatch('hub.join', { address: rig.address, code: code.value.code }, ctx);
+      const joined = await till.services.dispatch('hub.join', { address: rig.address, code: (code.value as { code: string }).code }, ctx);
       expect(joined.ok, JSON.stringify(joined)).toBe(true);
     }
   }, 60_000);
@@ -87,7 +87,7 @@ describe.skipIf(POSTGRES_MISSING !== null)('three tills shipping to the hub', ()
     expect(tills.every((t) => queued(t) >= ROUNDS)).toBe(true);
     expect(await eventually(() => tills.every((t) => t.services.hub.status().unreachableSince !== null), 5_000)).toBe(true);
     const status = await tills[1]!.services.dispatch('hub.status', {}, ctx);
-    expect(status.ok && status.value.queued).toBeGreaterThanOrEqual(ROUNDS);
+    expect(status.ok && (status.value as { queued: number }).queued).toBeGreaterThanOrEqual(ROUNDS);
 
     rig.pg.start();
     for (let round = 0; round < ROUNDS; round++) await sellRound(round, 'evening');
