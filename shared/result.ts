@@ -74,6 +74,7 @@ export const errorCodes = [
   'hub.forbidden',
   'hub.unreachable',
   'hub.failed',
+  'hub.counter_number_given',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -60,6 +60,10 @@ describe.skipIf(POSTGRES_MISSING !== null)('joining a shop on the hub', () => {
     const joined = await till2.services.dispatch('hub.join', { address: rig.address, code: (issued.value as { code: string }).code }, ctx);
     expect(joined.ok && joined.value).toMatchObject({ linked: true, owner: false, counterNumber: 2 });
     expect(till2.services.settings.read().counterNumber).toBe(2);
+    const retyped = await till2.services.dispatch('settings.set', { counterNumber: 1 }, ctx);
+    expect(!retyped.ok && retyped.error.code).toBe('hub.counter_number_given');
+    expect(till2.services.settings.read().counterNumber).toBe(2);
+    expect((await till2.services.dispatch('settings.set', { counterNumber: 2, shopName: 'Till two' }, ctx)).ok).toBe(true);
     const till3 = await rig.counter();
     const again = await till3.services.dispatch('hub.join', { address: rig.address, code: (issued.value as { code: string }).code }, ctx);
     expect(!again.ok && again.error.code).toBe('hub.invalid_code');

@@ -1,0 +1,157 @@
+// The shop's hub: where this till stands (its shop, the counter number the hub gave it, what is
+// still to ship), and, before it belongs to a shop, the owner's "create the shop" and a till's
+// "join a shop". Passwords and codes are write-only: nothing here is ever read back.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HubStatus } from '../../../shared/ipc/hub';
+import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
+
+const AFTER_JOIN = ['hub.status', 'settings.get'] as const;
+
+export function HubPanel() {
+  const { t } = useTranslation();
+  const status = useChannel('hub.status', {});
+  if (status.error) return <p className="error" role="alert">{errorText(t, status.error)}</p>;
+  if (!status.data) return <p>{t('app.loading')}</p>;
+  return (
+    <section className="card" aria-labelledby="hub-title" data-testid="hub">
+      <h2 id="hub-title">{t('settings.hub.title')}</h2>
+      <p className="hint">{t('settings.hub.intro')}</p>
+      {status.data.linked ? (
+        <>
+          <HubState status={status.data} />
+          {status.data.owner && <JoinCode />}
+        </>
+      ) : (
+        <>
+          <CreateShop />
+          <JoinShop />
+        </>
+      )}
+    </section>
+  );
+}
+
+function HubState({ status }: { status: HubStatus }) {
+  const { t, i18n } = useTranslation();
+  const time = new Intl.DateTimeFormat(i18n.language === 'ar' ? 'ar-YE' : 'en-GB', { timeStyle: 'short', dateStyle: 'short' });
+  return (
+    <dl className="hub-state" data-testid="hub-state">
+      <dt>{t('settings.hub.shop')}</dt>
+      <dd data-testid="hub-shop">{status.shopName}</dd>
+      <dt>{t('settings.hub.counterNumber')}</dt>
+      <dd data-testid="hub-counter-number">{status.counterNumber}</dd>
+      <dt>{t('settings.hub.address')}</dt>
+      <dd>
+        <bdi dir="ltr">{status.address}</bdi>
+      </dd>
+      <dt>{t('settings.hub.queued')}</dt>
+      <dd data-testid="hub-queued">{status.queued}</dd>
+      {status.unreachableSince !== null && (
+        <dd className="warning" role="status" data-testid="hub-unreachable">
+          {t('settings.hub.unreachableSince', { time: time.format(status.unreachableSince) })}
+        </dd>
+      )}
+    </dl>
+  );
+}
+
+function Field({ name, value, onChange, secret = false }: { name: string; value: string; onChange: (v: string) => void; secret?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <label className="field">
+      <span>{t(`settings.hub.field.${name}`)}</span>
+      <input
+        type={secret ? 'password' : 'text'}
+        dir="ltr"
+        autoComplete="new-password"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={`hub-${name}`}
+      />
+    </label>
+  );
+}
+
+function CreateShop() {
+  const { t } = useTranslation();
+  const create = useChannelMutation('hub.createShop', [...AFTER_JOIN]);
+  const [form, setForm] = useState({ address: '', user: '', password: '', shopName: '', counterLabel: '' });
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate(form, { onSuccess: () => setForm((f) => ({ ...f, password: '' })) });
+  }
+  return (
+    <form className="account-form" onSubmit={submit} data-testid="hub-create" autoComplete="off">
+      <h3>{t('settings.hub.createTitle')}</h3>
+      <div className="settings-grid">
+        <Field name="address" value={form.address} onChange={set('address')} />
+        <Field name="user" value={form.user} onChange={set('user')} />
+        <Field name="password" value={form.password} onChange={set('password')} secret />
+        <Field name="shopName" value={form.shopName} onChange={set('shopName')} />
+        <Field name="counterLabel" value={form.counterLabel} onChange={set('counterLabel')} />
+      </div>
+      {create.error && <p className="error" role="alert" data-testid="hub-create-error">{errorText(t, create.error)}</p>}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={create.isPending} data-testid="hub-create-submit">
+          {t('settings.hub.create')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function JoinShop() {
+  const { t } = useTranslation();
+  const join = useChannelMutation('hub.join', [...AFTER_JOIN]);
+  const [form, setForm] = useState({ address: '', code: '' });
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    join.mutate(form);
+  }
+  return (
+    <form className="account-form" onSubmit={submit} data-testid="hub-join" autoComplete="off">
+      <h3>{t('settings.hub.joinTitle')}</h3>
+      <div className="settings-grid">
+        <Field name="joinAddress" value={form.address} onChange={set('address')} />
+        <Field name="code" value={form.code} onChange={set('code')} />
+      </div>
+      {join.error && <p className="error" role="alert" data-testid="hub-join-error">{errorText(t, join.error)}</p>}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={join.isPending} data-testid="hub-join-submit">
+          {t('settings.hub.join')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function JoinCode() {
+  const { t } = useTranslation();
+  const issue = useChannelMutation('hub.joinCode');
+  const [label, setLabel] = useState('');
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    issue.mutate({ label });
+  }
+  return (
+    <form className="account-form" onSubmit={submit} data-testid="hub-code" autoComplete="off">
+      <h3>{t('settings.hub.codeTitle')}</h3>
+      <p className="hint">{t('settings.hub.codeHint')}</p>
+      <Field name="counterLabel" value={label} onChange={setLabel} />
+      {issue.error && <p className="error" role="alert">{errorText(t, issue.error)}</p>}
+      {issue.data && (
+        <p className="ok" role="status">
+          <bdi dir="ltr" data-testid="hub-code-value">{issue.data.code}</bdi>
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={issue.isPending} data-testid="hub-code-submit">
+          {t('settings.hub.issueCode')}
+        </button>
+      </div>
+    </form>
+  );
+}
