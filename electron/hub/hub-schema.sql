@@ -71,9 +71,13 @@ CREATE TABLE IF NOT EXISTS pos_hub.sales (
   PRIMARY KEY (shop_id, counter_id, tx_id),
   FOREIGN KEY (counter_id, shop_id) REFERENCES pos_hub.counters (id, shop_id)
 );
-CREATE INDEX IF NOT EXISTS sales_shop_number ON pos_hub.sales (shop_id, number, created_at DESC);
-CREATE INDEX IF NOT EXISTS sales_shop_created ON pos_hub.sales (shop_id, created_at DESC);
-CREATE INDEX IF NOT EXISTS sales_shop_tx ON pos_hub.sales (shop_id, tx_id);
+-- History across tills: newest first by transaction id (its time part orders tills together), and
+-- any part of a number or reference through trigrams (pg_trgm is a trusted extension: the database
+-- owner may create it).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX IF NOT EXISTS sales_shop_tx ON pos_hub.sales (shop_id, tx_id DESC);
+CREATE INDEX IF NOT EXISTS sales_number_trgm ON pos_hub.sales USING gin (number gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS sales_reference_trgm ON pos_hub.sales USING gin (lower(provider_ref) gin_trgm_ops);
 
 -- What the owner shares with every counter of a shop (packages, routes, service map, cashiers).
 CREATE TABLE IF NOT EXISTS pos_hub.shop_settings (

@@ -15,6 +15,8 @@ import { claimCounter } from './hub-join';
 import { createJoinCode, createShop, formatJoinCode, installHubSchema, parseJoinCode, providerAccountKey } from './hub-owner';
 import { createHubStore } from './hub-store';
 import { createShipper, type Shipper, type ShipperOptions } from './shipper';
+import { hubSaleDetail, searchHubHistory } from './hub-history';
+import type { HistoryDetail, HistoryPage, HistoryQuery } from '../../shared/ipc/history';
 
 export type HubDeps = {
   db: Db;
@@ -26,6 +28,8 @@ export type HubDeps = {
   accounts: Accounts;
   /** electron/hub/hub-schema.sql where the app runs from. */
   schemaFile: string;
+  /** How long a history search waits for the hub before answering from this till alone. */
+  searchTimeoutMs?: number;
   shipper?: Partial<ShipperOptions>;
 };
 
@@ -36,6 +40,7 @@ export function createHub(deps: HubDeps) {
   const store = createHubStore(deps.db, deps.box, deps.now);
   let counterPool: HubPool | null = null;
   let shipper: Shipper | null = null;
+  let searchFailingSince: number | null = null;
 
   for (const secret of [store.counterPassword(), store.ownerPassword()]) if (secret) deps.log.addSecret(secret);
 
@@ -92,7 +97,7 @@ export function createHub(deps: HubDeps) {
       counterNumber: link?.counterNumber ?? null,
       queued: shipping?.queued ?? 0,
       lastShippedAt: shipping?.lastShippedAt ?? null,
-      unreachableSince: shipping?.failingSince ?? null,
+      unreachableSince: unreachableSince(),
     };
   }
 
@@ -111,8 +116,43 @@ export function createHub(deps: HubDeps) {
     }
   }
 
+  /**
+   * Asks the hub, bounded by the search time-out; null when this till is in no shop, or the hub is
+   * away (already known from the shipper, or found now), so the caller answers from the journal.
+   */
+  async function fromHub<T>(ask: (pool: HubPool) => Promise<T>): Promise<T | null> {
+    if (!counterPool || shipper?.status().failingSince) return null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('hub search timed out')), deps.searchTimeoutMs ?? 1_500);
+    });
+    try {
+      const answer = await Promise.race([ask(counterPool), timeout]);
+      searchFailingSince = null;
+      return answer;
+    } catch (cause) {
+      searchFailingSince ??= deps.now();
+      deps.log.warn('hub search failed, answering from this counter', { error: (cause as Error).message });
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Since when the hub is known to be away (shipping or searching), or null. */
+  function unreachableSince(): number | null {
+    const shipping = shipper?.status().failingSince ?? null;
+    if (shipping === null) return searchFailingSince;
+    return searchFailingSince === null ? shipping : Math.min(shipping, searchFailingSince);
+  }
+
   return {
     status,
+    /** History across every till of the shop; null when not in a shop or the hub is away. */
+    searchHistory: (q: HistoryQuery): Promise<HistoryPage | null> => fromHub((pool) => searchHubHistory(pool, q)),
+    /** Another till's sale, from the hub; null when not found there or the hub is away. */
+    saleDetail: async (id: string): Promise<HistoryDetail | null> => (await fromHub((pool) => hubSaleDetail(pool, id))) ?? null,
+    unreachableSince,
     /** Installs the schema with the owner's role, creates the shop, and joins this till as its first counter. */
     async createShop(input: { address: string; user: string; password: string; shopName: string; counterLabel: string }): Promise<Result<HubStatus>> {
       if (store.link()) return err('hub.already_linked', 'this counter already belongs to a shop');

@@ -12,9 +12,14 @@ export function createHistoryHandlers(s: Services): HandlersOf<typeof historyCha
   const history = createHistory(s.db, createJournal(s.db, s.deps.now));
   s.onClose(scheduleSearchIndexUpkeep(s.db, s.deps.now));
   return {
-    'history.search': (query) => ok(history.search(query)),
-    'history.get': ({ id }) => {
-      const detail = history.detail(id);
+    // In a shop, the hub answers for every till; when it is away, this till's journal does, marked so.
+    'history.search': async (query) => {
+      if (!s.hub.status().linked) return ok(history.search(query));
+      const fromHub = await s.hub.searchHistory(query);
+      return ok(fromHub ?? { ...history.search(query), scope: { allCounters: false, hubUnreachableSince: s.hub.unreachableSince() } });
+    },
+    'history.get': async ({ id }) => {
+      const detail = history.detail(id) ?? (s.hub.status().linked ? await s.hub.saleDetail(id) : null);
       return detail ? ok(detail) : err('sale.not_found', `no sale ${id}`);
     },
   };

@@ -5,7 +5,7 @@ import { useCallback, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { networks, saleStates, type Network, type SaleState } from '../../../shared/domain';
-import type { HistoryRow, HistorySearchRequest } from '../../../shared/ipc/history';
+import type { HistoryPage, HistoryRow, HistorySearchRequest } from '../../../shared/ipc/history';
 import { Receipt, ReceiptPrintRoot } from '../../receipt/receipt';
 import { call, errorText, useChannel, useChannelMutation, useEvent } from '../../ipc/client';
 import './history.css';
@@ -53,6 +53,7 @@ export default function HistoryScreen() {
   );
 
   const rows = results.data?.pages.flatMap((page) => page.sales) ?? [];
+  const scope = results.data?.pages[0]?.scope;
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
 
   return (
@@ -118,6 +119,7 @@ export default function HistoryScreen() {
           <AttentionList sales={attention.data?.sales ?? []} error={attention.error} onPick={setSelected} />
           <div className="card">
             <h2>{t('history.results.label')}</h2>
+            {scope && <ScopeNote scope={scope} />}
             {results.error && <p className="error" role="alert">{errorText(t, results.error)}</p>}
             {results.isSuccess && rows.length === 0 && <p data-testid="history-empty">{t('history.results.empty')}</p>}
             <ul className="history-results" data-testid="history-results">
@@ -169,6 +171,18 @@ function AttentionList({ sales, error, onPick }: { sales: HistoryRow[]; error: u
   );
 }
 
+/** In a shop: whether the list holds every till's sales (the hub) or only this till's, and since when the hub is away. */
+function ScopeNote({ scope }: { scope: NonNullable<HistoryPage['scope']> }) {
+  const { t, i18n } = useTranslation();
+  if (scope.allCounters) return <p className="hint" data-testid="history-scope">{t('history.scope.all')}</p>;
+  const since = scope.hubUnreachableSince === null ? null : new Intl.DateTimeFormat(`${i18n.language}-YE-u-nu-latn`, { timeStyle: 'short' }).format(scope.hubUnreachableSince);
+  return (
+    <p className="warning" role="status" data-testid="history-scope">
+      {since ? t('history.scope.localSince', { time: since }) : t('history.scope.local')}
+    </p>
+  );
+}
+
 function SaleRowButton({ sale, selected, onPick }: { sale: HistoryRow; selected: boolean; onPick: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const when = new Intl.DateTimeFormat(`${i18n.language}-YE-u-nu-latn`, { dateStyle: 'short', timeStyle: 'short' }).format(sale.createdAt);
@@ -186,6 +200,7 @@ function SaleRowButton({ sale, selected, onPick }: { sale: HistoryRow; selected:
         </bdi>
         <span>{t(`receipt.network.${sale.network}`)}</span>
         <span className="history-row-state">{t(`history.state.${sale.state}`)}</span>
+        {sale.counter !== undefined && <span className="history-row-counter">{t('history.counter', { number: sale.counter })}</span>}
         {sale.training && <span className="history-row-training">{t('history.details.training')}</span>}
         <span className="history-row-when">{when}</span>
       </button>

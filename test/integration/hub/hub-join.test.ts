@@ -10,6 +10,7 @@ import { createJoinCode, parseJoinCode, counterRoleName } from '../../../electro
 import { openHubPool, parseHubAddress } from '../../../electron/hub/hub-connection';
 import { createLogger } from '../../../electron/log';
 import { money } from '../../../shared/money';
+import type { HistoryPage } from '../../../shared/ipc/history';
 import { POSTGRES_MISSING } from '../../support/postgres';
 import { eventually, OWNER, startHubRig, WETA_ACCOUNT, type Counter, type HubRig } from './hub-rig';
 
@@ -115,6 +116,38 @@ describe.skipIf(POSTGRES_MISSING !== null)('joining a shop on the hub', () => {
     await expect(rig.sql(link.role, password, 'SELECT * FROM pos_hub.counter_numbers')).rejects.toThrow(/permission denied/);
     const [still] = await rig.asOwner<{ state: string }>("SELECT state FROM pos_hub.sales WHERE number = '777000001'");
     expect(still!.state).toBe('succeeded');
+  });
+
+  it("history across tills: till 2 finds till 1's sale through the hub; with the hub away it answers alone, marked so", async () => {
+    const all = await till2.services.dispatch('history.search', { text: '777000001' }, ctx);
+    expect(all.ok).toBe(true);
+    const page = (all as { value: HistoryPage }).value;
+    expect(page.scope).toEqual({ allCounters: true, hubUnreachableSince: null });
+    expect(page.sales.map((r) => [r.number, r.counter, r.state])).toEqual([['777000001', 1, 'succeeded']]);
+    const everything = (await till2.services.dispatch('history.search', { limit: 1 }, ctx)) as { ok: true; value: HistoryPage };
+    expect(everything.value.sales.map((r) => r.number)).toEqual(['777000002']);
+    const next = (await till2.services.dispatch('history.search', { limit: 1, cursor: everything.value.nextCursor! }, ctx)) as { ok: true; value: HistoryPage };
+    expect(next.value.sales.map((r) => r.number)).toEqual(['777000001']);
+    const detail = await till2.services.dispatch('history.get', { id: page.sales[0]!.id }, ctx);
+    expect(detail.ok && (detail.value as { sale: { number: string; state: string } }).sale).toMatchObject({ number: '777000001', state: 'succeeded' });
+
+    rig.pg.stop();
+    try {
+      const started = Date.now();
+      const local = (await till2.services.dispatch('history.search', { text: '7770000' }, ctx)) as { ok: true; value: HistoryPage };
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(local.value.scope?.allCounters).toBe(false);
+      expect(local.value.scope?.hubUnreachableSince).toEqual(expect.any(Number));
+      expect(local.value.sales.map((r) => r.number)).toEqual(['777000002']);
+      const status = (await till2.services.dispatch('hub.status', {}, ctx)) as { ok: true; value: { unreachableSince: number | null } };
+      expect(status.value.unreachableSince).toEqual(expect.any(Number));
+    } finally {
+      rig.pg.start();
+    }
+    expect(await eventually(async () => {
+      const back = (await till2.services.dispatch('history.search', { text: '777000001' }, ctx)) as { ok: true; value: HistoryPage };
+      return back.value.scope?.allCounters === true;
+    })).toBe(true);
   });
 
   it('no provider secret and no hub password is anywhere on the hub', async () => {
