@@ -78,6 +78,7 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX IF NOT EXISTS sales_shop_tx ON pos_hub.sales (shop_id, tx_id DESC);
 CREATE INDEX IF NOT EXISTS sales_number_trgm ON pos_hub.sales USING gin (number gin_trgm_ops);
 CREATE INDEX IF NOT EXISTS sales_reference_trgm ON pos_hub.sales USING gin (lower(provider_ref) gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS sales_tx_trgm ON pos_hub.sales USING gin ((tx_id::text) gin_trgm_ops);
 
 -- What the owner shares with every counter of a shop (packages, routes, service map, cashiers).
 CREATE TABLE IF NOT EXISTS pos_hub.shop_settings (
@@ -133,7 +134,49 @@ BEGIN
   RAISE EXCEPTION 'no counter number left on this provider account' USING ERRCODE = '23505';
 END
 $$;
+-- History search across the shop's tills. Row-level security would keep the trigram indexes out of
+-- reach (LIKE is not leakproof, so it may not run before the policy's filter), so the search runs
+-- with the owner's rights and applies the same rule itself: the caller's shop only.
+CREATE OR REPLACE FUNCTION pos_hub.search_shop_sales(
+  p_like text[], p_prefix text[], p_from bigint, p_to bigint, p_network text, p_state text, p_cashier text,
+  p_training boolean, p_cursor bigint, p_limit integer)
+  RETURNS TABLE (tx_id bigint, counter smallint, provider text, network text, number text, product jsonb, price_minor bigint,
+    price_currency text, state text, provider_ref text, message text, error_code text, cashier_id text, training boolean,
+    created_at bigint, updated_at bigint)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pos_hub, pg_temp
+AS $$
+DECLARE
+  shop bigint := pos_hub.my_shop();
+  conditions text[] := ARRAY['s.shop_id = $1'];
+  text_terms text[] := '{}';
+BEGIN
+  IF shop IS NULL THEN
+    RAISE EXCEPTION 'this role is not a counter of a shop' USING ERRCODE = '42501';
+  END IF;
+  FOR i IN 1..coalesce(array_length(p_like, 1), 0) LOOP
+    text_terms := text_terms || format('(s.number LIKE $2[%s] OR s.tx_id::text LIKE $2[%s] OR lower(s.provider_ref) LIKE $2[%s])', i, i, i);
+  END LOOP;
+  FOR i IN 1..coalesce(array_length(p_prefix, 1), 0) LOOP
+    text_terms := text_terms || format('s.number LIKE $3[%s]', i);
+  END LOOP;
+  IF array_length(text_terms, 1) > 0 THEN conditions := conditions || ('(' || array_to_string(text_terms, ' OR ') || ')'); END IF;
+  IF p_from IS NOT NULL THEN conditions := conditions || 's.created_at >= $4'::text; END IF;
+  IF p_to IS NOT NULL THEN conditions := conditions || 's.created_at < $5'::text; END IF;
+  IF p_network IS NOT NULL THEN conditions := conditions || 's.network = $6'::text; END IF;
+  IF p_state IS NOT NULL THEN conditions := conditions || 's.state = $7'::text; END IF;
+  IF p_cashier IS NOT NULL THEN conditions := conditions || 's.cashier_id = $8'::text; END IF;
+  IF p_training IS NOT NULL THEN conditions := conditions || 's.training = $9'::text; END IF;
+  IF p_cursor IS NOT NULL THEN conditions := conditions || 's.tx_id < $10'::text; END IF;
+  RETURN QUERY EXECUTE format(
+    'SELECT s.tx_id, c.number, s.provider, s.network, s.number, s.product, s.price_minor, s.price_currency, s.state,
+       s.provider_ref, s.message, s.error_code, s.cashier_id, s.training, s.created_at, s.updated_at
+     FROM pos_hub.sales s JOIN pos_hub.counters c ON c.id = s.counter_id
+     WHERE %s ORDER BY s.tx_id DESC LIMIT $11', array_to_string(conditions, ' AND '))
+    USING shop, p_like, p_prefix, p_from, p_to, p_network, p_state, p_cashier, p_training, p_cursor, p_limit;
+END
+$$;
 REVOKE ALL ON FUNCTION pos_hub.my_counter(), pos_hub.my_shop(), pos_hub.claim_counter() FROM PUBLIC;
+REVOKE ALL ON FUNCTION pos_hub.search_shop_sales(text[], text[], bigint, bigint, text, text, text, boolean, bigint, integer) FROM PUBLIC;
 
 ALTER TABLE pos_hub.shops ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pos_hub.counters ENABLE ROW LEVEL SECURITY;

@@ -128,6 +128,19 @@ describe.skipIf(POSTGRES_MISSING !== null)('joining a shop on the hub', () => {
     expect(everything.value.sales.map((r) => r.number)).toEqual(['777000002']);
     const next = (await till2.services.dispatch('history.search', { limit: 1, cursor: everything.value.nextCursor! }, ctx)) as { ok: true; value: HistoryPage };
     expect(next.value.sales.map((r) => r.number)).toEqual(['777000001']);
+    // Another shop of the same owner stays out of this shop's search (it runs with the owner's rights).
+    const [other] = await rig.asOwner<{ id: string }>("INSERT INTO pos_hub.shops (name) VALUES ('Other shop') RETURNING id");
+    const [otherCounter] = await rig.asOwner<{ id: string }>(
+      "INSERT INTO pos_hub.counters (shop_id, role_name, label, number, joined_at) VALUES ($1, 'pos_counter_other', 'X', 1, now()) RETURNING id",
+      [other!.id],
+    );
+    await rig.asOwner(
+      `INSERT INTO pos_hub.sales (shop_id, counter_id, tx_id, provider, network, number, product, state, training, created_at, updated_at)
+       VALUES ($1, $2, 5, 'alqimah', 'yemen_mobile', '777000001', '{"kind":"amount","amount":{"minor":100,"currency":"YER"}}', 'succeeded', false, 1, 1)`,
+      [other!.id, otherCounter!.id],
+    );
+    const mine = (await till2.services.dispatch('history.search', { text: '777000001' }, ctx)) as { ok: true; value: HistoryPage };
+    expect(mine.value.sales.map((r) => r.id)).toEqual([page.sales[0]!.id]);
     const detail = await till2.services.dispatch('history.get', { id: page.sales[0]!.id }, ctx);
     expect(detail.ok && (detail.value as { sale: { number: string; state: string } }).sale).toMatchObject({ number: '777000001', state: 'succeeded' });
 
