@@ -24,7 +24,18 @@ export function createPrintingHandlers(s: Services): HandlersOf<typeof printingC
     'printer.get': () => ok(printing.config()),
     'printer.set': (patch) => ok(printing.setConfig(patch)),
     'printer.devices': async () => ok({ devices: await printing.devices() }),
-    'receipt.print': ({ id }) => printing.print(id),
-    'receipt.preview': ({ id }) => printing.preview(id),
+    'receipt.print': async ({ id }) => {
+      const local = await printing.print(id);
+      if (local.ok || local.error.code !== 'sale.not_found' || !s.hub.status().linked) return local;
+      // Another till's sale, found through the shop's hub: printed as a copy.
+      const other = await s.hub.saleDetail(id);
+      return other ? printing.printCopy(other.sale) : local;
+    },
+    'receipt.preview': async ({ id }) => {
+      const local = printing.preview(id);
+      if (local.ok || local.error.code !== 'sale.not_found' || !s.hub.status().linked) return local;
+      const other = await s.hub.saleDetail(id);
+      return other ? ok(printing.copyDocument(other.sale)) : local;
+    },
   };
 }

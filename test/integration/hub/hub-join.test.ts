@@ -143,6 +143,11 @@ describe.skipIf(POSTGRES_MISSING !== null)('joining a shop on the hub', () => {
     expect(mine.value.sales.map((r) => r.id)).toEqual([page.sales[0]!.id]);
     const detail = await till2.services.dispatch('history.get', { id: page.sales[0]!.id }, ctx);
     expect(detail.ok && (detail.value as { sale: { number: string; state: string } }).sale).toMatchObject({ number: '777000001', state: 'succeeded' });
+    // Its receipt, reprinted from till 2, is a copy.
+    const preview = await till2.services.dispatch('receipt.preview', { id: page.sales[0]!.id }, ctx);
+    expect(preview.ok && (preview.value as { kind: string; sale: { number: string } })).toMatchObject({ kind: 'copy', sale: { number: '777000001' } });
+    const reprint = await till2.services.dispatch('receipt.print', { id: page.sales[0]!.id }, ctx);
+    expect(reprint.ok || reprint.error.code.startsWith('printer.')).toBe(true);
 
     rig.pg.stop();
     try {
