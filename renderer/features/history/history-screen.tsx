@@ -200,7 +200,7 @@ function SaleRowButton({ sale, selected, onPick }: { sale: HistoryRow; selected:
         </bdi>
         <span>{t(`receipt.network.${sale.network}`)}</span>
         <span className="history-row-state">{t(`history.state.${sale.state}`)}</span>
-        {sale.counter !== undefined && <span className="history-row-counter">{t('history.counter', { number: sale.counter })}</span>}
+        {sale.counter !== undefined && <span className="history-row-counter" data-testid="history-row-counter">{t('history.counter', { number: sale.counter })}</span>}
         {sale.training && <span className="history-row-training">{t('history.details.training')}</span>}
         <span className="history-row-when">{when}</span>
       </button>
