@@ -52,7 +52,7 @@ test.describe('shop hub', () => {
       await page1.getByTestId('hub-create-submit').click();
       await expect(page1.getByTestId('hub-counter-number')).toHaveText('1');
       await expect(page1.getByTestId('hub-shop')).toHaveText('محل الأمل');
-      await page1.getByTestId('hub-counterLabel').fill('الصندوق 2');
+      await page1.getByTestId('hub-newCounterLabel').fill('الصندوق 2');
       await page1.getByTestId('hub-code-submit').click();
       const code = (await page1.getByTestId('hub-code-value').textContent())!.trim();
       await keepScreenshot(page1, 'settings-hub-owner-ar');

@@ -140,7 +140,7 @@ function JoinCode() {
     <form className="account-form" onSubmit={submit} data-testid="hub-code" autoComplete="off">
       <h3>{t('settings.hub.codeTitle')}</h3>
       <p className="hint">{t('settings.hub.codeHint')}</p>
-      <Field name="counterLabel" value={label} onChange={setLabel} />
+      <Field name="newCounterLabel" value={label} onChange={setLabel} />
       {issue.error && <p className="error" role="alert">{errorText(t, issue.error)}</p>}
       {issue.data && (
         <p className="ok" role="status">
