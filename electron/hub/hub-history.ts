@@ -5,7 +5,7 @@
 import type { HistoryDetail, HistoryPage, HistoryQuery, HistoryRow } from '../../shared/ipc/history';
 import type { Network, Product, ProviderId, SaleState } from '../../shared/domain';
 import { appErrorSchema } from '../../shared/result';
-import { searchTerms } from '../history/history-search';
+import { rarestWindow, searchTerms } from '../history/history-search';
 import type { HubPool } from './hub-connection';
 
 type HubSaleRow = {
@@ -54,16 +54,21 @@ function toRow(row: HubSaleRow): HistoryRow {
 
 export async function searchHubHistory(pool: HubPool, q: HistoryQuery): Promise<HistoryPage> {
   const like: string[] = [];
+  const windows: string[] = [];
   const prefix: string[] = [];
+  const pattern = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`).toLowerCase();
   for (const term of searchTerms(q.text ?? '')) {
-    const escaped = term.replace(/[\\%_]/g, (c) => `\\${c}`);
     // Shorter than a trigram: the start of a number, as the local history does.
-    if (term.length < 3) prefix.push(`${escaped}%`);
-    else like.push(`%${escaped.toLowerCase()}%`);
+    if (term.length < 3) prefix.push(`${pattern(term)}%`);
+    else {
+      like.push(`%${pattern(term)}%`);
+      windows.push(`%${pattern(rarestWindow(term))}%`);
+    }
   }
   const rows = (
-    await pool.query<HubSaleRow>('SELECT * FROM pos_hub.search_shop_sales($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+    await pool.query<HubSaleRow>('SELECT * FROM pos_hub.search_shop_sales($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', [
       like,
+      windows,
       prefix,
       q.from ?? null,
       q.to ?? null,

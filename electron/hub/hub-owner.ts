@@ -66,7 +66,7 @@ export async function createJoinCode(pool: HubPool, shopId: number, label: strin
     await client.query(`GRANT SELECT, INSERT, UPDATE ON pos_hub.sales TO ${role}`);
     await client.query(`GRANT SELECT ON pos_hub.shops, pos_hub.counters, pos_hub.shop_settings TO ${role}`);
     await client.query(`GRANT EXECUTE ON FUNCTION pos_hub.my_counter(), pos_hub.my_shop(), pos_hub.claim_counter() TO ${role}`);
-    await client.query(`GRANT EXECUTE ON FUNCTION pos_hub.search_shop_sales(text[], text[], bigint, bigint, text, text, text, boolean, bigint, integer) TO ${role}`);
+    await client.query(`GRANT EXECUTE ON FUNCTION pos_hub.search_shop_sales(text[], text[], text[], bigint, bigint, text, text, text, boolean, bigint, integer) TO ${role}`);
     await client.query('INSERT INTO pos_hub.counters (shop_id, role_name, label) VALUES ($1, $2, $3)', [shopId, role, label]);
   });
   return code;

@@ -137,8 +137,12 @@ $$;
 -- History search across the shop's tills. Row-level security would keep the trigram indexes out of
 -- reach (LIKE is not leakproof, so it may not run before the policy's filter), so the search runs
 -- with the owner's rights and applies the same rule itself: the caller's shop only.
+DROP FUNCTION IF EXISTS pos_hub.search_shop_sales(text[], text[], bigint, bigint, text, text, text, boolean, bigint, integer);
+-- A term is looked up in the trigram indexes by its window (a few of its most varied characters:
+-- every trigram of a digit string is common, so fewer of them read far less of the index) and the
+-- rows found are checked for the whole term, as the local history does.
 CREATE OR REPLACE FUNCTION pos_hub.search_shop_sales(
-  p_like text[], p_prefix text[], p_from bigint, p_to bigint, p_network text, p_state text, p_cashier text,
+  p_like text[], p_window text[], p_prefix text[], p_from bigint, p_to bigint, p_network text, p_state text, p_cashier text,
   p_training boolean, p_cursor bigint, p_limit integer)
   RETURNS TABLE (tx_id bigint, counter smallint, provider text, network text, number text, product jsonb, price_minor bigint,
     price_currency text, state text, provider_ref text, message text, error_code text, cashier_id text, training boolean,
@@ -154,7 +158,9 @@ BEGIN
     RAISE EXCEPTION 'this role is not a counter of a shop' USING ERRCODE = '42501';
   END IF;
   FOR i IN 1..coalesce(array_length(p_like, 1), 0) LOOP
-    text_terms := text_terms || format('(s.number LIKE $2[%s] OR s.tx_id::text LIKE $2[%s] OR lower(s.provider_ref) LIKE $2[%s])', i, i, i);
+    text_terms := text_terms || format(
+      '((s.number LIKE $12[%s] OR s.tx_id::text LIKE $12[%s] OR lower(s.provider_ref) LIKE $12[%s])'
+      ' AND (s.number LIKE $2[%s] OR s.tx_id::text LIKE $2[%s] OR lower(s.provider_ref) LIKE $2[%s]))', i, i, i, i, i, i);
   END LOOP;
   FOR i IN 1..coalesce(array_length(p_prefix, 1), 0) LOOP
     text_terms := text_terms || format('s.number LIKE $3[%s]', i);
@@ -172,11 +178,11 @@ BEGIN
        s.provider_ref, s.message, s.error_code, s.cashier_id, s.training, s.created_at, s.updated_at
      FROM pos_hub.sales s JOIN pos_hub.counters c ON c.id = s.counter_id
      WHERE %s ORDER BY s.tx_id DESC LIMIT $11', array_to_string(conditions, ' AND '))
-    USING shop, p_like, p_prefix, p_from, p_to, p_network, p_state, p_cashier, p_training, p_cursor, p_limit;
+    USING shop, p_like, p_prefix, p_from, p_to, p_network, p_state, p_cashier, p_training, p_cursor, p_limit, p_window;
 END
 $$;
 REVOKE ALL ON FUNCTION pos_hub.my_counter(), pos_hub.my_shop(), pos_hub.claim_counter() FROM PUBLIC;
-REVOKE ALL ON FUNCTION pos_hub.search_shop_sales(text[], text[], bigint, bigint, text, text, text, boolean, bigint, integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION pos_hub.search_shop_sales(text[], text[], text[], bigint, bigint, text, text, text, boolean, bigint, integer) FROM PUBLIC;
 
 ALTER TABLE pos_hub.shops ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pos_hub.counters ENABLE ROW LEVEL SECURITY;
