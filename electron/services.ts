@@ -153,6 +153,7 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
     events,
     settings,
     accounts,
+    serviceMap,
     schemaFile: join(deps.migrationsDir, '..', '..', 'hub', 'hub-schema.sql'),
     ...(deps.hubShipper ? { shipper: deps.hubShipper } : {}),
   });

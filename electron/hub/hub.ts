@@ -5,6 +5,8 @@ import type { ProviderId } from '../../shared/domain';
 import type { HubStatus } from '../../shared/ipc/hub';
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import type { Accounts } from '../accounts/accounts';
+import type { ServiceMapStore } from '../accounts/service-map-store';
+import { pullSharedSettings, pushSharedSettings, settingsPatchOf, sharedFrom } from './shared-settings';
 import type { EventBus } from '../events';
 import type { AppLogger } from '../log';
 import type { SecretBox } from '../platform/secret-box';
@@ -26,6 +28,9 @@ export type HubDeps = {
   events: EventBus;
   settings: SettingsRepository;
   accounts: Accounts;
+  serviceMap: ServiceMapStore;
+  /** How often a till (not the owner's) pulls the shop's shared settings. */
+  pullEveryMs?: number;
   /** electron/hub/hub-schema.sql where the app runs from. */
   schemaFile: string;
   /** How long a history search waits for the hub before answering from this till alone. */
@@ -44,17 +49,56 @@ export function createHub(deps: HubDeps) {
 
   for (const secret of [store.counterPassword(), store.ownerPassword()]) if (secret) deps.log.addSecret(secret);
 
+  let stopPulling: (() => void) | null = null;
+  let pulledVersion: string | null = null;
+
   function startShipping(): void {
     const link = store.link();
     const password = store.counterPassword();
     if (!link || !password || shipper) return;
-    counterPool = openHubPool(link, link.role, password, deps.log);
-    shipper = createShipper({ db: deps.db, link, pool: counterPool, log: deps.log, now: deps.now, ...(deps.shipper ? { options: deps.shipper } : {}) });
+    const pool = openHubPool(link, link.role, password, deps.log);
+    counterPool = pool;
+    shipper = createShipper({ db: deps.db, link, pool, log: deps.log, now: deps.now, ...(deps.shipper ? { options: deps.shipper } : {}) });
     shipper.start();
+    // The owner's till is where shared settings come from; every other till pulls them.
+    if (!store.owner()) {
+      void pullSettings();
+      const timer = setInterval(() => void pullSettings(), deps.pullEveryMs ?? 60_000);
+      timer.unref?.();
+      stopPulling = () => clearInterval(timer);
+    }
   }
+
+  async function pullSettings(): Promise<boolean> {
+    if (!counterPool) return false;
+    try {
+      const pulled = await pullSharedSettings(counterPool);
+      if (!pulled || pulled.version === pulledVersion) return false;
+      const settings = deps.settings.update(settingsPatchOf(pulled.shared));
+      deps.serviceMap.write(JSON.stringify(pulled.shared.alqimahServiceMap));
+      pulledVersion = pulled.version;
+      deps.events.emit('settings.changed', settings);
+      deps.log.info('shared settings pulled from the hub');
+      return true;
+    } catch (cause) {
+      // The till keeps its last copy; the next pull tries again.
+      deps.log.warn('shared settings not pulled', { error: (cause as Error).message });
+      return false;
+    }
+  }
+
+  async function pushSettings(): Promise<void> {
+    const shared = sharedFrom(deps.settings.read(), deps.serviceMap.read());
+    const pushed = await asOwner(async (pool, owner) => {
+      if (owner.shopId !== null) await pushSharedSettings(pool, owner.shopId, shared);
+    });
+    if (!pushed.ok) deps.log.warn('shared settings not pushed', { code: pushed.error.code });
+  }
+
   startShipping();
   const unsubscribe = deps.events.subscribe((name) => {
     if (name === 'sale.updated') shipper?.wake();
+    if (name === 'settings.changed' && store.owner()) void pushSettings();
   });
 
   async function accountKeys(): Promise<string[]> {
@@ -167,6 +211,7 @@ export function createHub(deps: HubDeps) {
         const shopId = await createShop(pool, input.shopName, await accountKeys());
         code = formatJoinCode(await createJoinCode(pool, shopId, input.counterLabel, address.database));
         store.saveOwner({ ...address, role: input.user, shopId }, input.password);
+        await pushSharedSettings(pool, shopId, sharedFrom(deps.settings.read(), deps.serviceMap.read()));
         deps.log.info('shop created on the hub', { shop: shopId });
       } catch (cause) {
         return hubError(cause, 'hub.auth_failed');
@@ -189,12 +234,15 @@ export function createHub(deps: HubDeps) {
       if (!address) return err('hub.invalid_address', 'the hub address is host[:port]/database');
       return join(address, code);
     },
+    /** Pulls the shop's shared settings now (a till that is not the owner's); true when they changed here. */
+    pullSettings,
     /** Ships what is queued now, for tests and the bench; the background shipper does the same. */
     async shipNow(): Promise<number> {
       return shipper ? shipper.shipOnce() : 0;
     },
     async close(): Promise<void> {
       unsubscribe();
+      stopPulling?.();
       await shipper?.stop();
       shipper = null;
       await counterPool?.end().catch(() => undefined);

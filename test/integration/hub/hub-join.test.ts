@@ -74,6 +74,24 @@ describe.skipIf(POSTGRES_MISSING !== null)('joining a shop on the hub', () => {
     expect(!wrongAddress.ok && wrongAddress.error.code).toBe('input.invalid');
   });
 
+  it("the owner's packages, routes and service map reach the other till; with the hub away it keeps its last copy", async () => {
+    const packages = [{ network: 'sabafon' as const, code: 'HUB1', name: 'باقة المحل' }];
+    const changed = await till1.services.dispatch('settings.set', { packages, providerRoutes: { you: ['weta', 'alqimah'] }, receiptFooter: 'شكراً' }, ctx);
+    expect(changed.ok).toBe(true);
+    expect(await eventually(async () => {
+      await till2.services.hub.pullSettings();
+      return JSON.stringify(till2.services.settings.read().packages) === JSON.stringify(packages);
+    })).toBe(true);
+    expect(till2.services.settings.read()).toMatchObject({ providerRoutes: { you: ['weta', 'alqimah'] }, receiptFooter: 'شكراً', counterNumber: 2 });
+    rig.pg.stop();
+    try {
+      expect(await till2.services.hub.pullSettings()).toBe(false);
+      expect(till2.services.settings.read().packages).toEqual(packages);
+    } finally {
+      rig.pg.start();
+    }
+  });
+
   it('two counters are never given the same number: 12 joins at once get 12 different numbers, held by a constraint', async () => {
     const address = parseHubAddress(rig.address)!;
     const log = createLogger(() => undefined);
