@@ -2,7 +2,8 @@
 // connection, no outbox: the journal's trigger writes none). Once this till has joined a shop it
 // ships the outbox in the background; a sale never waits for it.
 import type { ProviderId } from '../../shared/domain';
-import type { HubStatus } from '../../shared/ipc/hub';
+import type { HubStatus, HubTotals } from '../../shared/ipc/hub';
+import { ownerTotals } from './hub-totals';
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import type { Accounts } from '../accounts/accounts';
 import type { ServiceMapStore } from '../accounts/service-map-store';
@@ -234,6 +235,8 @@ export function createHub(deps: HubDeps) {
       if (!address) return err('hub.invalid_address', 'the hub address is host[:port]/database');
       return join(address, code);
     },
+    /** The owner's totals across every till and shop of the hub, from `from` to `to` (epoch ms). */
+    totals: (from: number, to: number): Promise<Result<HubTotals>> => asOwner((pool) => ownerTotals(pool, from, to)),
     /** Pulls the shop's shared settings now (a till that is not the owner's); true when they changed here. */
     pullSettings,
     /** Ships what is queued now, for tests and the bench; the background shipper does the same. */

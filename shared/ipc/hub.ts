@@ -3,6 +3,8 @@
 // and never come back: the status says which role is set, never its password.
 import { z } from 'zod';
 import { channel } from './contract';
+import { providerIdSchema } from '../domain';
+import { moneySchema } from '../money';
 
 /** `host[:port]/database`, the way the owner writes the hub's address. */
 export const hubAddressSchema = z
@@ -44,9 +46,25 @@ export const hubJoinRequestSchema = z
   })
   .strict();
 
+/** The owner's view across tills and shops: settled sales (training left out) by shop, counter and provider. */
+export const hubTotalsSchema = z.object({
+  rows: z.array(
+    z.object({
+      shop: z.string(),
+      counter: z.number().int().nullable(),
+      label: z.string(),
+      provider: providerIdSchema,
+      sales: z.number().int().nonnegative(),
+      total: moneySchema,
+    }),
+  ),
+});
+export type HubTotals = z.infer<typeof hubTotalsSchema>;
+
 export const hubChannels = {
   'hub.status': channel(z.object({}).strict(), hubStatusSchema),
   'hub.createShop': channel(hubCreateShopRequestSchema, hubStatusSchema, { ownerOnly: true }),
   'hub.joinCode': channel(z.object({ label }).strict(), z.object({ code: z.string() }), { ownerOnly: true }),
   'hub.join': channel(hubJoinRequestSchema, hubStatusSchema, { ownerOnly: true }),
+  'hub.totals': channel(z.object({ from: z.number().int(), to: z.number().int() }).strict(), hubTotalsSchema, { ownerOnly: true }),
 };

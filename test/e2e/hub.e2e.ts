@@ -104,6 +104,14 @@ test.describe('shop hub', () => {
       expect(job!.endsWithCut).toBe(true);
       expect(blackRatio(job!)).toBeGreaterThan(0.03);
       await keepScreenshot(page2, 'history-hub-other-till-ar');
+
+      // The owner sees today's settled sale under till 1, from the hub.
+      await page1.reload();
+      await page1.keyboard.press('F5');
+      await page1.getByTestId('settings-tab-hub').click();
+      await expect(page1.getByTestId('hub-totals').locator('tbody tr')).toHaveCount(1);
+      await expect(page1.getByTestId('hub-totals').locator('tbody tr')).toContainText('الصندوق 1');
+      await keepScreenshot(page1, 'settings-hub-totals-ar');
     } finally {
       await context.close();
       for (const shell of shells) await shell.close();

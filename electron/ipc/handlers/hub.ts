@@ -12,5 +12,6 @@ export function createHubHandlers(s: Services): HandlersOf<typeof hubChannels, C
     'hub.createShop': (request) => s.hub.createShop(request),
     'hub.joinCode': ({ label }) => s.hub.joinCode(label),
     'hub.join': ({ address, code }) => s.hub.join(address, code),
+    'hub.totals': ({ from, to }) => s.hub.totals(from, to),
   };
 }

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubStatus } from '../../../shared/ipc/hub';
 import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
+import { MoneyText } from '../sale/money-text';
 
 const AFTER_JOIN = ['hub.status', 'settings.get'] as const;
 
@@ -21,6 +22,7 @@ export function HubPanel() {
         <>
           <HubState status={status.data} />
           {status.data.owner && <JoinCode />}
+          {status.data.owner && <TodayByCounter />}
         </>
       ) : (
         <>
@@ -153,5 +155,51 @@ function JoinCode() {
         </button>
       </div>
     </form>
+  );
+}
+
+/** The owner's view across tills and shops: today's settled sales by shop, counter and provider, from the hub. */
+function TodayByCounter() {
+  const { t } = useTranslation();
+  const [day] = useState(() => {
+    const start = new Date();
+    start.setHours(0, 0, 0, 0);
+    return { from: start.getTime(), to: start.getTime() + 86_400_000 };
+  });
+  const totals = useChannel('hub.totals', day);
+  return (
+    <section data-testid="hub-totals">
+      <h3>{t('settings.hub.totalsTitle')}</h3>
+      {totals.error && <p className="error" role="alert">{errorText(t, totals.error)}</p>}
+      {totals.data && totals.data.rows.length === 0 && <p>{t('settings.hub.totalsNone')}</p>}
+      {totals.data && totals.data.rows.length > 0 && (
+        <table className="hub-totals">
+          <thead>
+            <tr>
+              <th>{t('settings.hub.shop')}</th>
+              <th>{t('settings.hub.counter')}</th>
+              <th>{t('settings.hub.provider')}</th>
+              <th>{t('settings.hub.sales')}</th>
+              <th>{t('settings.hub.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {totals.data.rows.map((row) => (
+              <tr key={`${row.shop}-${row.counter}-${row.provider}-${row.total.currency}`}>
+                <td>{row.shop}</td>
+                <td>
+                  {row.counter} {row.label}
+                </td>
+                <td>{t(`settings.provider.${row.provider}`)}</td>
+                <td>{row.sales}</td>
+                <td>
+                  <MoneyText value={row.total} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

@@ -4,6 +4,7 @@
 // from outside: the hub's rows against each till's journal, and both against the simulators' ledgers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../../shared/money';
+import type { HubTotals } from '../../../shared/ipc/hub';
 import { POSTGRES_MISSING } from '../../support/postgres';
 import { eventually, OWNER, startHubRig, type Counter, type HubRig } from './hub-rig';
 
@@ -141,6 +142,16 @@ describe.skipIf(POSTGRES_MISSING !== null)('three tills shipping to the hub', ()
       weta: { hub: Number(hubTotals.find((t) => t.provider === 'weta')?.total ?? 0), journals: journalTotal('weta'), ledger: wetaLedger },
     };
     console.log(JSON.stringify(figures));
+    // The owner's view from the hub, through its channel: by counter and provider, the same totals.
+    const totals = await tills[0]!.services.dispatch('hub.totals', { from: 0, to: Date.now() + 60_000 }, ctx);
+    expect(totals.ok).toBe(true);
+    const rows = (totals as { value: HubTotals }).value.rows;
+    expect(new Set(rows.map((r) => r.counter))).toEqual(new Set([1, 2, 3]));
+    for (const provider of ['alqimah', 'weta'] as const) {
+      expect(rows.filter((r) => r.provider === provider).reduce((sum, r) => sum + r.total.minor, 0)).toBe(journalTotal(provider));
+    }
+    const tillTwo = await tills[1]!.services.dispatch('hub.totals', { from: 0, to: Date.now() }, ctx);
+    expect(!tillTwo.ok && tillTwo.error.code).toBe('hub.not_linked');
     expect(figures.alqimah.journals).toBeGreaterThan(0);
     expect(figures.weta.journals).toBeGreaterThan(0);
     expect(figures.alqimah.hub).toBe(figures.alqimah.journals);
