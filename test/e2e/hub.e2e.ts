@@ -8,7 +8,18 @@ import { blackRatio, startTestPrinter, type TestPrinter } from '../harness/test-
 import { POSTGRES_MISSING } from '../support/postgres';
 import { counterOptions, OWNER, startHubRig, type HubRig } from '../integration/hub/hub-rig';
 import { money } from '../../shared/money';
+import type { Page } from '@playwright/test';
 import { expect, keepScreenshot, test } from './fixtures';
+
+/** Settings (F5), Hub tab, once the page is up: a key pressed while it is still loading is lost. */
+async function openHubTab(page: Page): Promise<void> {
+  await expect(page.locator('.app-header')).toBeVisible();
+  await expect(async () => {
+    await page.keyboard.press('F5');
+    await expect(page.getByTestId('settings-tab-hub')).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await page.getByTestId('settings-tab-hub').click();
+}
 
 test.describe('shop hub', () => {
   test.skip(POSTGRES_MISSING !== null, POSTGRES_MISSING ?? '');
@@ -42,8 +53,7 @@ test.describe('shop hub', () => {
 
       // Till 1: the owner creates the shop from Settings and is counter 1.
       await page1.goto(till1.url);
-      await page1.keyboard.press('F5');
-      await page1.getByTestId('settings-tab-hub').click();
+      await openHubTab(page1);
       await page1.getByTestId('hub-address').fill(rig.address);
       await page1.getByTestId('hub-user').fill(OWNER.user);
       await page1.getByTestId('hub-password').fill(OWNER.password);
@@ -59,8 +69,7 @@ test.describe('shop hub', () => {
 
       // Till 2 joins with the code and is given number 2.
       await page2.goto(till2.url);
-      await page2.keyboard.press('F5');
-      await page2.getByTestId('settings-tab-hub').click();
+      await openHubTab(page2);
       await page2.getByTestId('hub-joinAddress').fill(rig.address);
       await page2.getByTestId('hub-code').fill(code);
       await page2.getByTestId('hub-join-submit').click();
@@ -74,7 +83,10 @@ test.describe('shop hub', () => {
       const id = sale.ok ? sale.value.id : '';
 
       // Till 2 finds it through the hub: all counters, till 1's, still in doubt.
-      await page2.keyboard.press('F3');
+      await expect(async () => {
+        await page2.keyboard.press('F3');
+        await expect(page2.getByTestId('history-search')).toBeVisible({ timeout: 2_000 });
+      }).toPass();
       await page2.getByTestId('history-search').fill('123321');
       const row = page2.getByTestId(`history-row-${id}`);
       await expect(row).toBeVisible();
@@ -107,8 +119,7 @@ test.describe('shop hub', () => {
 
       // The owner sees today's settled sale under till 1, from the hub.
       await page1.reload();
-      await page1.keyboard.press('F5');
-      await page1.getByTestId('settings-tab-hub').click();
+      await openHubTab(page1);
       await expect(page1.getByTestId('hub-totals').locator('tbody tr')).toHaveCount(1);
       await expect(page1.getByTestId('hub-totals').locator('tbody tr')).toContainText('الصندوق 1');
       await keepScreenshot(page1, 'settings-hub-totals-ar');

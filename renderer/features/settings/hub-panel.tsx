@@ -1,7 +1,7 @@
 // The shop's hub: where this till stands (its shop, the counter number the hub gave it, what is
 // still to ship), and, before it belongs to a shop, the owner's "create the shop" and a till's
 // "join a shop". Passwords and codes are write-only: nothing here is ever read back.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubStatus } from '../../../shared/ipc/hub';
 import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
@@ -75,32 +75,55 @@ function Field({ name, value, onChange, secret = false }: { name: string; value:
   );
 }
 
+/** One of the hub's forms: its fields, its error, one submit button. */
+function HubForm({ id, title, submitLabel, pending, error, onSubmit, children }: {
+  id: string;
+  title: string;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSubmit();
+  }
+  return (
+    <form className="account-form" onSubmit={submit} data-testid={`hub-${id}`} autoComplete="off">
+      <h3>{title}</h3>
+      <div className="settings-grid">{children}</div>
+      {error ? <p className="error" role="alert" data-testid={`hub-${id}-error`}>{errorText(t, error)}</p> : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={pending} data-testid={`hub-${id}-submit`}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function CreateShop() {
   const { t } = useTranslation();
   const create = useChannelMutation('hub.createShop', [...AFTER_JOIN]);
   const [form, setForm] = useState({ address: '', user: '', password: '', shopName: '', counterLabel: '' });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate(form, { onSuccess: () => setForm((f) => ({ ...f, password: '' })) });
-  }
   return (
-    <form className="account-form" onSubmit={submit} data-testid="hub-create" autoComplete="off">
-      <h3>{t('settings.hub.createTitle')}</h3>
-      <div className="settings-grid">
-        <Field name="address" value={form.address} onChange={set('address')} />
-        <Field name="user" value={form.user} onChange={set('user')} />
-        <Field name="password" value={form.password} onChange={set('password')} secret />
-        <Field name="shopName" value={form.shopName} onChange={set('shopName')} />
-        <Field name="counterLabel" value={form.counterLabel} onChange={set('counterLabel')} />
-      </div>
-      {create.error && <p className="error" role="alert" data-testid="hub-create-error">{errorText(t, create.error)}</p>}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={create.isPending} data-testid="hub-create-submit">
-          {t('settings.hub.create')}
-        </button>
-      </div>
-    </form>
+    <HubForm
+      id="create"
+      title={t('settings.hub.createTitle')}
+      submitLabel={t('settings.hub.create')}
+      pending={create.isPending}
+      error={create.error}
+      onSubmit={() => create.mutate(form, { onSuccess: () => setForm((f) => ({ ...f, password: '' })) })}
+    >
+      <Field name="address" value={form.address} onChange={set('address')} />
+      <Field name="user" value={form.user} onChange={set('user')} />
+      <Field name="password" value={form.password} onChange={set('password')} secret />
+      <Field name="shopName" value={form.shopName} onChange={set('shopName')} />
+      <Field name="counterLabel" value={form.counterLabel} onChange={set('counterLabel')} />
+    </HubForm>
   );
 }
 
@@ -109,24 +132,11 @@ function JoinShop() {
   const join = useChannelMutation('hub.join', [...AFTER_JOIN]);
   const [form, setForm] = useState({ address: '', code: '' });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    join.mutate(form);
-  }
   return (
-    <form className="account-form" onSubmit={submit} data-testid="hub-join" autoComplete="off">
-      <h3>{t('settings.hub.joinTitle')}</h3>
-      <div className="settings-grid">
-        <Field name="joinAddress" value={form.address} onChange={set('address')} />
-        <Field name="code" value={form.code} onChange={set('code')} />
-      </div>
-      {join.error && <p className="error" role="alert" data-testid="hub-join-error">{errorText(t, join.error)}</p>}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={join.isPending} data-testid="hub-join-submit">
-          {t('settings.hub.join')}
-        </button>
-      </div>
-    </form>
+    <HubForm id="join" title={t('settings.hub.joinTitle')} submitLabel={t('settings.hub.join')} pending={join.isPending} error={join.error} onSubmit={() => join.mutate(form)}>
+      <Field name="joinAddress" value={form.address} onChange={set('address')} />
+      <Field name="code" value={form.code} onChange={set('code')} />
+    </HubForm>
   );
 }
 

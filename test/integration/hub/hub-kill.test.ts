@@ -1,12 +1,12 @@
 // A till SIGKILLed at random moments while it sells and ships to a real PostgreSQL hub: after a
 // restart it loses nothing and sends nothing twice. Judged on the hub's rows against the journal:
 // every sale there once, in its final state, written at most once per state it went through.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_MISSING } from '../../support/postgres';
 import { eventually, OWNER, startHubRig, type Counter, type HubRig } from './hub-rig';
+import { runUntilKilled } from '../../support/kill-child';
 
 const RUNS = Number(process.env.HUB_KILL_RUNS ?? 12);
 const TIME_LIMIT_MS = 60_000;
@@ -15,22 +15,7 @@ let rig: HubRig;
 let dir: string;
 
 function runChild(run: number, killAfterMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hub-kill-child.ts'), dir, rig.alqimah.url, rig.weta.url, String(run)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    });
-    child.on('exit', (_code, signal) => {
-      clearTimeout(guard);
-      if (signal === 'SIGKILL') resolve();
-      else reject(new Error(`child ended without the kill: ${stderr.slice(0, 800)}`));
-    });
-  });
+  return runUntilKilled(join(import.meta.dirname, 'hub-kill-child.ts'), [dir, rig.alqimah.url, rig.weta.url, String(run)], killAfterMs);
 }
 
 describe.skipIf(POSTGRES_MISSING !== null)('a till killed while shipping', () => {
