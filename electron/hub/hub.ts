@@ -56,6 +56,7 @@ export function createHub(deps: HubDeps) {
   function startShipping(): void {
     const link = store.link();
     const password = store.counterPassword();
+    if (link && !password) deps.log.warn('this till is in a shop but its hub password cannot be read here; nothing is shipped until it joins again');
     if (!link || !password || shipper) return;
     const pool = openHubPool(link, link.role, password, deps.log);
     counterPool = pool;
