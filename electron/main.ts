@@ -11,7 +11,9 @@ import { createRotatingLogFile } from './backup/rotating-log-file';
 import { appPaths } from './platform/app-paths';
 import { createElectronPrinter } from './platform/printer';
 import { createSafeStorageBox } from './platform/secrets';
-import { createServices, type Services } from './services';
+import { createAppDispatch } from './ipc/app-dispatch';
+import type { Dispatch } from './ipc/dispatch';
+import { startServices } from './services';
 
 const APP_ORIGIN = 'app://pos';
 const CSP =
@@ -32,7 +34,7 @@ async function start(): Promise<void> {
   mkdirSync(paths.dataDir, { recursive: true });
   const log = createLogger(createRotatingLogFile({ folder: paths.dataDir }).sink);
   const printer = createElectronPrinter({ pageUrl: `${APP_ORIGIN}/index.html`, preload: paths.preload });
-  const created = await createServices({
+  const created = await startServices({
     dataDir: paths.dataDir,
     migrationsDir: paths.migrationsDir,
     now: Date.now,
@@ -53,12 +55,12 @@ async function start(): Promise<void> {
   const services = created.value;
   serveRenderer(paths.rendererDir);
   lockDownSession();
-  registerIpc(services);
+  registerIpc(createAppDispatch(services));
   mainWindow = createWindow(paths.preload);
   services.events.subscribe((name, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, { name, payload }));
   app.on('before-quit', () => {
     printer.close();
-    void services.close();
+    void services.stop();
   });
 }
 
@@ -100,9 +102,9 @@ function isAppSender(event: IpcMainInvokeEvent): boolean {
   );
 }
 
-function registerIpc(services: Services) {
+function registerIpc(dispatch: Dispatch) {
   for (const name of channelNames) {
-    ipcMain.handle(IPC_PREFIX + name, (event, payload) => services.dispatch(name, payload, { trustedSender: isAppSender(event) }));
+    ipcMain.handle(IPC_PREFIX + name, (event, payload) => dispatch(name, payload, { trustedSender: isAppSender(event) }));
   }
 }
 

@@ -1,26 +1,31 @@
-// The composition root: every main-process service is built here, once, from injected adapters
-// (clock, paths, secrets, printer, log). `electron/main.ts` calls it for the app; the web shell
-// and the tests call it with their own adapters. Nothing reaches for a global.
+// The application core: every main-process service is built here, once, from injected adapters
+// (clock, paths, secrets, printer, log), and started and stopped here as awaited steps that return
+// their errors as values. `electron/main.ts` starts it for the app; the web shell and the tests start
+// it with their own adapters. Nothing reaches for a global, and nothing outside builds a service:
+// the IPC handlers (electron/ipc/) take the built services they use, and the dispatch that routes
+// calls to them is built outside the core (electron/ipc/app-dispatch.ts).
 import { join } from 'node:path';
-import { channels, type ChannelName } from '../shared/ipc';
 import { err, ok, type Result } from '../shared/result';
 import type { Settings } from '../shared/settings';
 import { createAccounts, type Accounts } from './accounts/accounts';
 import { createConnections, type Connections } from './accounts/connections';
 import { createServiceMapStore, type ServiceMapStore } from './accounts/service-map-store';
 import { createBackups, realTimer, type Backups, type Timer } from './backup/backups';
+import { createCatalogueCache, type CatalogueCache } from './catalogue/catalogue-cache';
+import { createRecentNumbers, type RecentNumbers } from './catalogue/recent-numbers';
+import { createSubscriberLookup, type SubscriberLookup } from './catalogue/subscriber-lookup';
 import { createCashiers, type Cashiers } from './cashiers/cashiers';
+import { createHistory, type History } from './history/history-search';
+import { scheduleSearchIndexUpkeep } from './history/search-index-upkeep';
 import { createSaleServices, type SaleServiceOptions, type SaleServices } from './sales/sale-services';
 import { createNodeSecretBox, type SecretBox } from './platform/secret-box';
+import { createPrintService, type PrintService } from './printing/print-service';
 import { createShifts, type Balances, type Shifts } from './shifts/shifts';
 import { createEventBus, type EventBus } from './events';
-import { createDispatch, type Dispatch } from './ipc/dispatch';
-import { createHandlers } from './ipc/handlers';
 import type { AppLogger } from './log';
 import { openDatabase, type Db } from './store/database';
 import { createSettingsRepository, type SettingsRepository } from './store/settings-repository';
 import type { PrinterAdapter } from './printing/receipt-printer';
-import type { ProviderList } from './catalogue/subscriber-lookup';
 import { createHub, type Hub } from './hub/hub';
 import type { ShipperOptions } from './hub/shipper';
 
@@ -49,17 +54,18 @@ export type ServiceDeps = {
   hubShipper?: Partial<ShipperOptions>;
 };
 
+/** The counter's look-ups: recent numbers, the subscriber's offers and queries, the card catalogue. */
+export type CounterServices = { recent: RecentNumbers; lookup: SubscriberLookup; catalogue: CatalogueCache };
+
 export type Services = {
   deps: ServiceDeps;
   db: Db;
   events: EventBus;
   settings: SettingsRepository;
   startedAt: number;
-  /** Training mode (DESIGN §11): no provider account set, simulators inside the main process. */
+  /** Training mode (docs/architecture.md, "Training mode"): no provider account set, simulators inside the main process. */
   isTraining: () => boolean;
-  /** The providers in use (the sale engine's registry); absent until it is built. */
-  registry?: ProviderList;
-  /** Provider accounts, encrypted at rest; `accounts.credentialsFor` is what the registry reads. */
+  /** Provider accounts, encrypted at rest; `accounts.credentialsFor` is what the sale engine's registry reads. */
   accounts: Accounts;
   /** The back office's provider clients: connection test, balances, feed vouchers, Weta account. */
   connections: Connections;
@@ -68,49 +74,75 @@ export type Services = {
   session: Cashiers;
   shifts: Shifts;
   backups: Backups;
-  /** The sale engine, journal, reconciler and provider registry (electron/sales/). */
+  /** The sale engine, its journal (the one journal every service reads), reconciler and provider registry (electron/sales/). */
   sales: SaleServices;
+  history: History;
+  printing: PrintService;
+  counter: CounterServices;
   /** The shop's hub (electron/hub/): joining, and shipping the journal once joined; idle without one. */
   hub: Hub;
-  dispatch: Dispatch;
-  /** Every service's clean-up, run in reverse order of creation by `close()`. */
-  onClose: (fn: () => void | Promise<void>) => void;
-  close: () => Promise<void>;
+  /**
+   * Stops everything started, in reverse order: background timers, the print service, the sale
+   * services (in-flight sales settled or left journaled as sent), then the database. Never throws;
+   * a step that fails is logged and the rest still run. Safe to call twice.
+   */
+  stop: () => Promise<Result<void>>;
 };
 
 export const DATABASE_FILE = 'pos.sqlite';
 
-export async function createServices(deps: ServiceDeps): Promise<Result<Services>> {
+/**
+ * Builds and starts every service. A step that fails (the database will not open, the webhook port is
+ * taken, a native module will not load) stops what was already started and comes back as the error.
+ */
+export async function startServices(deps: ServiceDeps): Promise<Result<Services>> {
   const opened = openDatabase(join(deps.dataDir, DATABASE_FILE), {
     migrationsDir: deps.migrationsDir,
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
   });
   if (!opened.ok) return opened;
   const db = opened.value;
-  const closers: (() => void | Promise<void>)[] = [
+  const stops: (() => void | Promise<void>)[] = [
     () => {
       db.close();
     },
   ];
+  const stop = runOnce(() => stopAll(stops, deps.log));
+  try {
+    return ok(await buildServices(deps, db, stops, stop));
+  } catch (cause) {
+    deps.log.error('services did not start', { error: cause instanceof Error ? cause : String(cause) });
+    await stop();
+    const detail = (cause instanceof Error ? cause.message : String(cause)).slice(0, 200);
+    return err('app.start_failed', detail, { detail });
+  }
+}
 
-  const settings = createSettingsRepository(db, deps.now);
+async function buildServices(
+  deps: ServiceDeps,
+  db: Db,
+  stops: (() => void | Promise<void>)[],
+  stop: () => Promise<Result<void>>,
+): Promise<Services> {
+  const { now, log } = deps;
+  const settings = createSettingsRepository(db, now);
   const secretBox = deps.secretBox === undefined ? createNodeSecretBox(join(deps.dataDir, 'secret.key')) : deps.secretBox;
   const accounts = createAccounts({
     db,
     box: secretBox,
-    now: deps.now,
-    addSecret: (value) => deps.log.addSecret(value),
+    now,
+    addSecret: (value) => log.addSecret(value),
   });
-  const serviceMap = createServiceMapStore(db, deps.now);
+  const serviceMap = createServiceMapStore(db, now);
   const connections = createConnections({
     accounts,
     settings: () => settings.read(),
     alqimahServiceMap: () => serviceMap.read(),
-    now: deps.now,
-    log: deps.log,
+    now,
+    log,
     ...(deps.providerFetch ? { fetch: deps.providerFetch } : {}),
   });
-  const session = createCashiers({ db, now: deps.now, log: deps.log });
+  const session = createCashiers({ db, now, log });
   const readBalances = async (): Promise<Balances> => {
     const [alqimah, weta] = await Promise.all([connections.balance('alqimah'), connections.balance('weta')]);
     return { alqimah: alqimah.ok ? alqimah.value : null, weta: weta.ok ? weta.value : null };
@@ -121,17 +153,18 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
     folder: join(deps.dataDir, 'backups'),
     migrationsDir: deps.migrationsDir,
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
-    now: deps.now,
-    log: deps.log,
+    now,
+    log,
     keep: () => settings.read().backupKeep,
   });
+  const shifts = createShifts({ db, now, readBalances, cashierName: (id) => session.list().find((c) => c.id === id)?.name ?? id });
 
   const events = createEventBus();
   const sales = await createSaleServices(
     {
       db,
-      now: deps.now,
-      log: deps.log,
+      now,
+      log,
       events,
       settings: () => settings.read(),
       alqimahServiceMap: () => serviceMap.read(),
@@ -144,12 +177,28 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
       ...deps.sales,
     },
   );
-  closers.push(() => sales.close());
+  stops.push(() => sales.close());
+
+  stops.push(scheduleBackups(backups, events, deps.timer ?? realTimer, settings.read().backupEveryHours));
+  const history = createHistory(db, sales.journal);
+  stops.push(scheduleSearchIndexUpkeep(db, now));
+  // The print service lives as long as the services do: it listens for settled sales whose
+  // provisional receipt owes the final one.
+  const printing = createPrintService({
+    db,
+    journal: sales.journal,
+    settings,
+    events,
+    now,
+    log,
+    ...(deps.printer ? { adapter: deps.printer } : {}),
+  });
+  stops.push(printing.close);
   const hub = createHub({
     db,
     box: secretBox,
-    now: deps.now,
-    log: deps.log,
+    now,
+    log,
     events,
     settings,
     accounts,
@@ -157,55 +206,68 @@ export async function createServices(deps: ServiceDeps): Promise<Result<Services
     schemaFile: join(deps.migrationsDir, '..', '..', 'hub', 'hub-schema.sql'),
     ...(deps.hubShipper ? { shipper: deps.hubShipper } : {}),
   });
-  closers.push(() => hub.close());
+  stops.push(() => hub.close());
 
-  const services: Services = {
+  return {
     deps,
     db,
     events,
-    sales,
-    hub,
-    registry: sales.registry,
     settings,
+    startedAt: now(),
+    isTraining: () => sales.registry.isTraining(),
     accounts,
     connections,
     serviceMap,
     session,
-    shifts: createShifts({ db, now: deps.now, readBalances, cashierName: (id) => session.list().find((c) => c.id === id)?.name ?? id }),
+    shifts,
     backups,
-    startedAt: deps.now(),
-    isTraining: () => sales.registry.isTraining(),
-    dispatch: undefined as unknown as Dispatch,
-    onClose: (fn) => closers.push(fn),
-    close: async () => {
-      for (const fn of closers.reverse()) {
-        try {
-          await fn();
-        } catch (cause) {
-          deps.log.error('close failed', { error: cause as Error });
-        }
-      }
+    sales,
+    history,
+    printing,
+    counter: {
+      recent: createRecentNumbers(db, now),
+      lookup: createSubscriberLookup(sales.registry, now),
+      catalogue: createCatalogueCache(db, now),
     },
+    hub,
+    stop,
   };
+}
 
-  let stopBackups = backups.schedule(deps.timer ?? realTimer, settings.read().backupEveryHours);
-  let backupHours = settings.read().backupEveryHours;
-  const unsubscribeBackups = services.events.subscribe((name, payload) => {
+/** Backups on the owner's schedule, re-armed when the schedule changes. Returns a stop. */
+function scheduleBackups(backups: Backups, events: EventBus, timer: Timer, everyHours: number): () => void {
+  let hours = everyHours;
+  let stopBackups = backups.schedule(timer, hours);
+  const unsubscribe = events.subscribe((name, payload) => {
     if (name !== 'settings.changed') return;
-    const hours = (payload as { backupEveryHours: number }).backupEveryHours;
-    if (hours === backupHours) return;
+    const changed = (payload as { backupEveryHours: number }).backupEveryHours;
+    if (changed === hours) return;
     stopBackups();
-    backupHours = hours;
-    stopBackups = backups.schedule(deps.timer ?? realTimer, hours);
+    hours = changed;
+    stopBackups = backups.schedule(timer, hours);
   });
-  closers.push(() => {
-    unsubscribeBackups();
+  return () => {
+    unsubscribe();
     stopBackups();
-  });
+  };
+}
 
-  const handlers = createHandlers(services);
-  services.dispatch = createDispatch(handlers, deps.log, (name: ChannelName) => authorize(services, name));
-  return ok(services);
+async function stopAll(stops: (() => void | Promise<void>)[], log: AppLogger): Promise<Result<void>> {
+  let failed: Result<void> = ok(undefined);
+  for (const fn of stops.reverse()) {
+    try {
+      await fn();
+    } catch (cause) {
+      log.error('stop failed', { error: cause as Error });
+      if (failed.ok) failed = err('app.stop_failed', cause instanceof Error ? cause.message : String(cause));
+    }
+  }
+  return failed;
+}
+
+function runOnce<T>(fn: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  return () => (running ??= fn());
 }
 
 /** The owner's settings the sale services read at start: provider addresses and the webhook receiver. */
@@ -215,29 +277,4 @@ function ownerSaleOptions(settings: Settings) {
     ...(Object.keys(urls).length > 0 ? { providerUrls: urls } : {}),
     webhook: { enabled: settings.webhookEnabled, port: settings.webhookPort },
   };
-}
-
-/** What anyone at the counter may call before signing in: enough to show the sign-in screen. */
-const BEFORE_SIGN_IN: ReadonlySet<ChannelName> = new Set<ChannelName>([
-  'app.info',
-  'app.health',
-  'settings.get',
-  'session.status',
-  'session.signIn',
-  'session.signOut',
-  'cashiers.list',
-]);
-
-/**
- * Sign-in and roles (shared/ipc/cashiers.ts): while no owner PIN is set, the owner is at the
- * counter without signing in (a fresh install, training included, opens straight onto the
- * counter); once it is set, every channel but the sign-in ones needs a signed-in cashier, and
- * `ownerOnly` channels need the owner role.
- */
-function authorize(services: Services, name: ChannelName): Result<void> {
-  if (BEFORE_SIGN_IN.has(name)) return ok(undefined);
-  const cashier = services.session.current();
-  if (!cashier) return err('auth.required', 'sign in first');
-  if ((channels[name] as { ownerOnly?: boolean }).ownerOnly && cashier.role !== 'owner') return err('auth.forbidden', 'owner only');
-  return ok(undefined);
 }

@@ -5,6 +5,8 @@ import { z } from 'zod';
 
 export const errorCodes = [
   'internal',
+  'app.start_failed',
+  'app.stop_failed',
   'ipc.unknown_channel',
   'ipc.forbidden_sender',
   'input.invalid',

@@ -23,6 +23,8 @@ export function resolveNumber(typed: string, network: Network | undefined): Resu
   return ok({ national: check.national, network: check.networks[0]! });
 }
 
+export type SubscriberLookup = ReturnType<typeof createSubscriberLookup>;
+
 export function createSubscriberLookup(list: ProviderList, now: () => number) {
   return {
     /**

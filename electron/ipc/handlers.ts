@@ -1,5 +1,5 @@
 // Every channel's handler, one object per feature, checked against the whole contract: a channel
-// without a handler does not compile.
+// without a handler does not compile. Each feature's handlers take the built services they use.
 import type { Handlers } from '../../shared/ipc';
 import type { Services } from '../services';
 import type { CallContext } from './dispatch';
@@ -19,14 +19,14 @@ export function createHandlers(s: Services): Handlers<CallContext> {
   return {
     ...createAppHandlers(s),
     ...createSaleHandlers(s),
-    ...createHistoryHandlers(s),
-    ...createPrintingHandlers(s),
-    ...createCounterHandlers(s, { providers: () => s.registry?.providers() ?? [], route: (network, what) => s.registry?.route(network, what) ?? [] }),
+    ...createHistoryHandlers(s.history, s.hub),
+    ...createPrintingHandlers(s.printing, s.hub),
+    ...createCounterHandlers(s.counter, s.sales.registry),
     ...createAccountHandlers(s),
     ...createCashierHandlers(s),
     ...createShiftHandlers(s),
     ...createReportHandlers(s),
     ...createBackupHandlers(s),
-    ...createHubHandlers(s),
+    ...createHubHandlers(s.hub),
   };
 }

@@ -1,5 +1,5 @@
 // Where the app keeps its data and finds its own files, from Electron's `app`. The only paths
-// adapter; the web shell and tests pass their own folders to createServices.
+// adapter; the web shell and tests pass their own folders to startServices.
 import { app } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

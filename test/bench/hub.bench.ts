@@ -70,7 +70,7 @@ async function lagAndCatchUp(rig: HubRig, dir: string): Promise<BenchRow[]> {
       { name: `hub catch-up after an outage (${BACKLOG_SALES} sales, ${queued} journal changes queued)`, value: rate, unit: 'sales/s', target: '≥ 2000', ok: rate >= 2_000 },
     ];
   } finally {
-    await services.close();
+    await services.stop();
   }
 }
 
@@ -133,6 +133,6 @@ async function searchAtScale(rig: HubRig, dir: string): Promise<BenchRow[]> {
       ...rows.map(([kind, p95]) => ({ name: `hub history search p95, ${kind} (${SEARCH_SALES} sales)`, value: Math.round(p95 * 10) / 10, unit: 'ms', target: '≤ 50', ok: p95 <= 50 && unanswered === 0 })),
     ];
   } finally {
-    await services.close();
+    await services.stop();
   }
 }

@@ -271,7 +271,7 @@ for (const language of LANGUAGES) {
       await app.keyboard.press('Enter');
       await expect(app.getByTestId('outcome')).toHaveAttribute('data-state', 'unknown');
       const id = await app.getByTestId('outcome-id').textContent();
-      const current = await shell.services.dispatch('sale.get', { id }, { trustedSender: true });
+      const current = await shell.dispatch('sale.get', { id }, { trustedSender: true });
       if (!current.ok) throw new Error('sale.get failed');
       shell.services.events.emit('sale.updated', {
         ...(current.value as SaleView),
@@ -352,7 +352,7 @@ test('the catalogue screen lists cached cards offline with prices in both curren
 
   // The providers go away (here: the training simulators stop): a refresh fails, the saved list stays.
   const names = await app.getByTestId('catalogue-item').allTextContents();
-  await (shell.services.registry as unknown as { close(): Promise<void> }).close();
+  await shell.services.sales.registry.close();
   await app.getByTestId('catalogue-refresh').click();
   await expect(app.getByTestId('catalogue-offline')).toBeVisible();
   expect(await app.getByTestId('catalogue-item').allTextContents()).toEqual(names);

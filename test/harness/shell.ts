@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { createLogger } from '../../electron/log';
-import { createServices, type ServiceDeps, type Services } from '../../electron/services';
+import { createAppDispatch } from '../../electron/ipc/app-dispatch';
+import type { Dispatch } from '../../electron/ipc/dispatch';
+import { startServices, type ServiceDeps, type Services } from '../../electron/services';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const RENDERER_DIR = join(REPO_ROOT, 'dist', 'renderer');
@@ -24,7 +26,7 @@ export type ShellOptions = {
   deps?: Partial<ServiceDeps>;
 };
 
-export type Shell = { url: string; services: Services; dataDir: string; token: string; close: () => Promise<void> };
+export type Shell = { url: string; services: Services; dispatch: Dispatch; dataDir: string; token: string; close: () => Promise<void> };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,7 +48,7 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pos-shell-'));
   const now = options.now ?? Date.now;
   const log = createLogger(options.logSink ?? (() => undefined), now);
-  const created = await createServices({
+  const started = await startServices({
     dataDir,
     migrationsDir: MIGRATIONS_DIR,
     now,
@@ -55,8 +57,9 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell> {
     version: JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version,
     ...options.deps,
   });
-  if (!created.ok) throw new Error(`services did not start: ${created.error.code}: ${created.error.message}`);
-  const services = created.value;
+  if (!started.ok) throw new Error(`services did not start: ${started.error.code}: ${started.error.message}`);
+  const services = started.value;
+  const dispatch = createAppDispatch(services);
   const token = randomBytes(24).toString('hex');
   const bridge = buildBridge(token);
   const eventStreams = new Set<ServerResponse>();
@@ -87,7 +90,7 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell> {
         return sendJson(res, 200, { ok: false, error: { code: 'input.invalid', message: 'request body is not JSON', params: { detail: 'not JSON' } } });
       }
       const name = decodeURIComponent(url.pathname.slice('/__pos/invoke/'.length));
-      const result = await services.dispatch(name, payload, { trustedSender: trusted });
+      const result = await dispatch(name, payload, { trustedSender: trusted });
       return sendJson(res, trusted ? 200 : 403, result);
     }
     if (url.pathname === '/__pos/events' && req.method === 'GET') {
@@ -112,6 +115,7 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell> {
   return {
     url: `${origin}/`,
     services,
+    dispatch,
     dataDir,
     token,
     close: async () => {
@@ -119,7 +123,7 @@ export async function startShell(options: ShellOptions = {}): Promise<Shell> {
       for (const stream of eventStreams) stream.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await services.close();
+      await services.stop();
     },
   };
 }

@@ -1,11 +1,16 @@
-// The real composition root on a test's own data folder: what the tests that call channels through
-// dispatch, as the renderer would, start from. Each passes only what it needs to differ.
+// The real application core on a test's own data folder, with the app's dispatch beside it: what the
+// tests that call channels through dispatch, as the renderer would, start from. Each passes only what
+// it needs to differ.
 import { createLogger } from '../../electron/log';
-import { createServices, type ServiceDeps, type Services } from '../../electron/services';
+import { createAppDispatch } from '../../electron/ipc/app-dispatch';
+import type { Dispatch } from '../../electron/ipc/dispatch';
+import { startServices, type ServiceDeps, type Services } from '../../electron/services';
 import { MIGRATIONS_DIR } from './temp-dir';
 
-export async function startTestServices(deps: Partial<ServiceDeps> & Pick<ServiceDeps, 'dataDir'>): Promise<Services> {
-  const created = await createServices({
+export type TestServices = Services & { dispatch: Dispatch };
+
+export async function startTestServices(deps: Partial<ServiceDeps> & Pick<ServiceDeps, 'dataDir'>): Promise<TestServices> {
+  const started = await startServices({
     migrationsDir: MIGRATIONS_DIR,
     now: Date.now,
     log: createLogger(() => undefined),
@@ -13,6 +18,6 @@ export async function startTestServices(deps: Partial<ServiceDeps> & Pick<Servic
     version: 'test',
     ...deps,
   });
-  if (!created.ok) throw new Error(created.error.message);
-  return created.value;
+  if (!started.ok) throw new Error(started.error.message);
+  return { ...started.value, dispatch: createAppDispatch(started.value) };
 }

@@ -7,7 +7,7 @@ import { err, ok } from '../../../shared/result';
 import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createAccountHandlers(s: Services): HandlersOf<typeof accountChannels, CallContext> {
+export function createAccountHandlers(s: Pick<Services, 'deps' | 'session' | 'accounts' | 'connections' | 'serviceMap'>): HandlersOf<typeof accountChannels, CallContext> {
   const needsPin = () => (s.session.isRequired() ? null : err('auth.pin_required', 'set the owner PIN before provider accounts'));
   return {
     'accounts.status': () => ok(s.accounts.status()),

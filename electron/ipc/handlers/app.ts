@@ -6,7 +6,7 @@ import type { Services } from '../../services';
 import { schemaVersion } from '../../store/database';
 import type { CallContext } from '../dispatch';
 
-export function createAppHandlers(s: Services): HandlersOf<typeof appChannels, CallContext> {
+export function createAppHandlers(s: Pick<Services, 'deps' | 'db' | 'events' | 'settings' | 'startedAt' | 'isTraining' | 'hub'>): HandlersOf<typeof appChannels, CallContext> {
   return {
     'app.info': () =>
       ok({

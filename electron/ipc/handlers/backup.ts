@@ -5,7 +5,7 @@ import { ok } from '../../../shared/result';
 import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createBackupHandlers(s: Services): HandlersOf<typeof backupChannels, CallContext> {
+export function createBackupHandlers(s: Pick<Services, 'backups' | 'events' | 'settings'>): HandlersOf<typeof backupChannels, CallContext> {
   return {
     'backup.list': () => ok({ folder: s.backups.folder, files: s.backups.list() }),
     'backup.now': () => s.backups.backupNow(),

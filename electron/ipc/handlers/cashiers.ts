@@ -5,7 +5,7 @@ import { ok } from '../../../shared/result';
 import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createCashierHandlers(s: Services): HandlersOf<typeof cashierChannels, CallContext> {
+export function createCashierHandlers(s: Pick<Services, 'session'>): HandlersOf<typeof cashierChannels, CallContext> {
   return {
     'session.status': () => ok(s.session.status()),
     'session.signIn': ({ cashierId, pin }) => s.session.signIn(cashierId, pin),

@@ -4,17 +4,14 @@
 import type { counterChannels } from '../../../shared/ipc/counter';
 import type { HandlersOf } from '../../../shared/ipc/contract';
 import { ok } from '../../../shared/result';
-import { createCatalogueCache } from '../../catalogue/catalogue-cache';
-import { createRecentNumbers } from '../../catalogue/recent-numbers';
-import { createSubscriberLookup, resolveNumber, type ProviderList } from '../../catalogue/subscriber-lookup';
-import type { Services } from '../../services';
+import { resolveNumber, type ProviderList } from '../../catalogue/subscriber-lookup';
+import type { CounterServices } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createCounterHandlers(s: Services, providers: ProviderList): HandlersOf<typeof counterChannels, CallContext> {
-  const now = s.deps.now;
-  const cache = createCatalogueCache(s.db, now);
-  const recent = createRecentNumbers(s.db, now);
-  const lookup = createSubscriberLookup(providers, now);
+export function createCounterHandlers(
+  { recent, lookup, catalogue: cache }: CounterServices,
+  providers: ProviderList,
+): HandlersOf<typeof counterChannels, CallContext> {
   // One refresh at a time: a second press while the first is on the wire waits for the same answer.
   let refreshing: ReturnType<typeof cache.refresh> | null = null;
 

@@ -3,15 +3,15 @@
 import type { HandlersOf } from '../../../shared/ipc/contract';
 import type { hubChannels } from '../../../shared/ipc/hub';
 import { ok } from '../../../shared/result';
-import type { Services } from '../../services';
+import type { Hub } from '../../hub/hub';
 import type { CallContext } from '../dispatch';
 
-export function createHubHandlers(s: Services): HandlersOf<typeof hubChannels, CallContext> {
+export function createHubHandlers(hub: Hub): HandlersOf<typeof hubChannels, CallContext> {
   return {
-    'hub.status': () => ok(s.hub.status()),
-    'hub.createShop': (request) => s.hub.createShop(request),
-    'hub.joinCode': ({ label }) => s.hub.joinCode(label),
-    'hub.join': ({ address, code }) => s.hub.join(address, code),
-    'hub.totals': ({ from, to }) => s.hub.totals(from, to),
+    'hub.status': () => ok(hub.status()),
+    'hub.createShop': (request) => hub.createShop(request),
+    'hub.joinCode': ({ label }) => hub.joinCode(label),
+    'hub.join': ({ address, code }) => hub.join(address, code),
+    'hub.totals': ({ from, to }) => hub.totals(from, to),
   };
 }

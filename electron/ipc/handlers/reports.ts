@@ -10,7 +10,7 @@ import type { CallContext } from '../dispatch';
 
 const DAY_MS = 24 * 3_600_000;
 
-export function createReportHandlers(s: Services): HandlersOf<typeof reportChannels, CallContext> {
+export function createReportHandlers(s: Pick<Services, 'deps' | 'db' | 'settings' | 'connections'>): HandlersOf<typeof reportChannels, CallContext> {
   return {
     'reports.day': ({ from }) => ok({ summary: summarizeSales(s.db, { from, to: from + DAY_MS }), byHour: salesByHour(s.db, from) }),
     'reports.balances': async () => {

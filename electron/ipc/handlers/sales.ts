@@ -5,7 +5,7 @@ import { ok } from '../../../shared/result';
 import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createSaleHandlers(s: Services): HandlersOf<typeof saleChannels, CallContext> {
+export function createSaleHandlers(s: Pick<Services, 'sales'>): HandlersOf<typeof saleChannels, CallContext> {
   return {
     'sale.quote': (request) => s.sales.engine.quote(request),
     'sale.submit': (request) => s.sales.engine.submit(request),

@@ -5,7 +5,7 @@ import { err, ok } from '../../../shared/result';
 import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createShiftHandlers(s: Services): HandlersOf<typeof shiftChannels, CallContext> {
+export function createShiftHandlers(s: Pick<Services, 'session' | 'shifts'>): HandlersOf<typeof shiftChannels, CallContext> {
   const who = () => s.session.currentCashierId();
   return {
     'shift.current': () => {

@@ -8,11 +8,10 @@ import { createRotatingLogFile } from '../../../electron/backup/rotating-log-fil
 import type { Timer } from '../../../electron/backup/backups';
 import { createLogger } from '../../../electron/log';
 import type { SecretBox } from '../../../electron/platform/secret-box';
-import type { Services } from '../../../electron/services';
-import { startTestServices } from '../../support/test-services';
+import { startTestServices, type TestServices } from '../../support/test-services';
 
 export type Harness = {
-  services: Services;
+  services: TestServices;
   call<C extends ChannelName>(name: C, request: ChannelRequest<C>): Promise<Result<ChannelResponse<C>>>;
   logText(): string;
   close(): Promise<void>;
@@ -39,7 +38,9 @@ export async function startBackOffice(
         .filter((f) => f.startsWith('pos.log'))
         .map((f) => readFileSync(join(dataDir, f), 'utf8'))
         .join('\n'),
-    close: () => services.close(),
+    close: async () => {
+      await services.stop();
+    },
   };
 }
 

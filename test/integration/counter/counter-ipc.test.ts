@@ -4,13 +4,12 @@
 // payload answered with an envelope, never a throw.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../../electron/services';
 import type { CounterCatalogue } from '../../../shared/ipc/counter';
 import { errorCodes } from '../../../shared/result';
 import { makeTempDir } from '../../support/temp-dir';
-import { startTestServices } from '../../support/test-services';
+import { startTestServices, type TestServices } from '../../support/test-services';
 
-let services: Services;
+let services: TestServices;
 let temp: ReturnType<typeof makeTempDir>;
 let clock = Date.UTC(2026, 10, 23, 7, 0);
 const ctx = { trustedSender: true };
@@ -21,7 +20,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await services?.close();
+  await services?.stop();
   temp?.remove();
 });
 
@@ -49,7 +48,7 @@ describe('counter channels over dispatch', () => {
   });
 
   it('two refreshes pressed together make one fetch', async () => {
-    const provider = services.registry!.providers()[0]!;
+    const provider = services.sales.registry.providers()[0]!;
     const original = provider.catalogue;
     let calls = 0;
     (provider as { catalogue: typeof original }).catalogue = async () => {

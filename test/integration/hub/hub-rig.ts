@@ -4,7 +4,8 @@
 import pg from 'pg';
 import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../../../electron/providers/alqimah/simulator';
 import { startWetaSimulator, type WetaSimulator } from '../../../electron/providers/weta/simulator';
-import type { ServiceDeps, Services } from '../../../electron/services';
+import type { ServiceDeps } from '../../../electron/services';
+import type { TestServices } from '../../support/test-services';
 import type { ShipperOptions } from '../../../electron/hub/shipper';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
 import { makeTempDir } from '../../support/temp-dir';
@@ -13,7 +14,7 @@ import { startTestServices } from '../../support/test-services';
 export const OWNER = { user: 'shop_owner', password: 'owner-hub-password-1', database: 'shop_hub' };
 export const WETA_ACCOUNT = { username: 'agent', password: 'agent-password' };
 
-export type Counter = { dir: string; services: Services; close: () => Promise<void> };
+export type Counter = { dir: string; services: TestServices; close: () => Promise<unknown> };
 
 export type HubRig = {
   pg: TestPostgres;
@@ -63,7 +64,7 @@ export async function startHubRig(): Promise<HubRig> {
         folder = temp.dir;
       }
       const services = await startTestServices({ dataDir: folder, ...counterOptions(alqimah.url, weta.url) });
-      const counter: Counter = { dir: folder, services, close: () => services.close() };
+      const counter: Counter = { dir: folder, services, close: () => services.stop() };
       open.push(counter);
       return counter;
     },

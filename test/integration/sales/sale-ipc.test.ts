@@ -2,13 +2,12 @@
 // error, never a throw; a real submit goes end to end in training mode.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../../electron/services';
 import { createLogger } from '../../../electron/log';
 import { makeTempDir } from '../../support/temp-dir';
-import { startTestServices } from '../../support/test-services';
+import { startTestServices, type TestServices } from '../../support/test-services';
 import { errorCodes } from '../../../shared/result';
 
-let services: Services;
+let services: TestServices;
 let temp: ReturnType<typeof makeTempDir>;
 const lines: string[] = [];
 
@@ -22,7 +21,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await services?.close();
+  await services?.stop();
   temp?.remove();
 });
 

@@ -3,20 +3,19 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/log';
-import type { Services } from '../../../electron/services';
 import { channelNames } from '../../../shared/ipc';
 import { makeTempDir } from '../../support/temp-dir';
-import { startTestServices } from '../../support/test-services';
+import { startTestServices, type TestServices } from '../../support/test-services';
 
 const temp = makeTempDir();
 const lines: string[] = [];
-let services: Services;
+let services: TestServices;
 
 beforeAll(async () => {
   services = await startTestServices({ dataDir: temp.dir, log: createLogger((line) => lines.push(line)) });
 });
 afterAll(async () => {
-  await services.close();
+  await services.stop();
   temp.remove();
 });
 
