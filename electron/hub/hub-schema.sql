@@ -137,7 +137,6 @@ $$;
 -- History search across the shop's tills. Row-level security would keep the trigram indexes out of
 -- reach (LIKE is not leakproof, so it may not run before the policy's filter), so the search runs
 -- with the owner's rights and applies the same rule itself: the caller's shop only.
-DROP FUNCTION IF EXISTS pos_hub.search_shop_sales(text[], text[], bigint, bigint, text, text, text, boolean, bigint, integer);
 -- A term is looked up in the trigram indexes by its window (a few of its most varied characters:
 -- every trigram of a digit string is common, so fewer of them read far less of the index) and the
 -- rows found are checked for the whole term, as the local history does.
