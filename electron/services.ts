@@ -4,7 +4,9 @@
 // it with their own adapters. Nothing reaches for a global, and nothing outside builds a service:
 // the IPC handlers (electron/ipc/) take the built services they use, and the dispatch that routes
 // calls to them is built outside the core (electron/ipc/app-dispatch.ts).
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EarlierInstallTrace } from '../shared/ipc/app';
 import { err, ok, type Result } from '../shared/result';
 import type { Settings } from '../shared/settings';
 import { createAccounts, type Accounts } from './accounts/accounts';
@@ -24,6 +26,7 @@ import { createShifts, type Balances, type Shifts } from './shifts/shifts';
 import { createEventBus, type EventBus } from './events';
 import type { AppLogger } from './log';
 import { openDatabase, type Db } from './store/database';
+import { earlierInstallTraces } from './store/earlier-install';
 import { createSettingsRepository, type SettingsRepository } from './store/settings-repository';
 import type { PrinterAdapter } from './printing/receipt-printer';
 import { createHub, type Hub } from './hub/hub';
@@ -81,6 +84,9 @@ export type Services = {
   counter: CounterServices;
   /** The shop's hub (electron/hub/): joining, and shipping the journal once joined; idle without one. */
   hub: Hub;
+  /** What showed an earlier install when this start found no database (empty: none, or restored since). */
+  earlierInstall: () => EarlierInstallTrace[];
+  forgetEarlierInstall: () => void;
   /**
    * Stops everything started, in reverse order: background timers, the print service, the sale
    * services (in-flight sales settled or left journaled as sent), then the database. Never throws;
@@ -96,12 +102,14 @@ export const DATABASE_FILE = 'pos.sqlite';
  * taken, a native module will not load) stops what was already started and comes back as the error.
  */
 export async function startServices(deps: ServiceDeps): Promise<Result<Services>> {
+  const earlierInstall = existsSync(join(deps.dataDir, DATABASE_FILE)) ? [] : earlierInstallTraces(deps.dataDir, deps.now());
   const opened = openDatabase(join(deps.dataDir, DATABASE_FILE), {
     migrationsDir: deps.migrationsDir,
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
   });
   if (!opened.ok) return opened;
   const db = opened.value;
+  if (earlierInstall.length > 0) deps.log.warn('no database where an earlier install left traces: started empty', { traces: earlierInstall });
   const stops: (() => void | Promise<void>)[] = [
     () => {
       db.close();
@@ -109,7 +117,7 @@ export async function startServices(deps: ServiceDeps): Promise<Result<Services>
   ];
   const stop = runOnce(() => stopAll(stops, deps.log));
   try {
-    return ok(await buildServices(deps, db, stops, stop));
+    return ok(await buildServices(deps, db, stops, stop, earlierInstall));
   } catch (cause) {
     deps.log.error('services did not start', { error: cause instanceof Error ? cause : String(cause) });
     await stop();
@@ -123,7 +131,9 @@ async function buildServices(
   db: Db,
   stops: (() => void | Promise<void>)[],
   stop: () => Promise<Result<void>>,
+  earlierInstallAtStart: EarlierInstallTrace[],
 ): Promise<Services> {
+  let earlierInstall = earlierInstallAtStart;
   const { now, log } = deps;
   const settings = createSettingsRepository(db, now);
   const secretBox = deps.secretBox === undefined ? createNodeSecretBox(join(deps.dataDir, 'secret.key')) : deps.secretBox;
@@ -230,6 +240,10 @@ async function buildServices(
       catalogue: createCatalogueCache(db, now),
     },
     hub,
+    earlierInstall: () => earlierInstall,
+    forgetEarlierInstall: () => {
+      earlierInstall = [];
+    },
     stop,
   };
 }
@@ -275,6 +289,6 @@ function ownerSaleOptions(settings: Settings) {
   const urls = Object.fromEntries(Object.entries(settings.providerUrls).filter(([, url]) => url !== ''));
   return {
     ...(Object.keys(urls).length > 0 ? { providerUrls: urls } : {}),
-    webhook: { enabled: settings.webhookEnabled, port: settings.webhookPort },
+    webhook: { enabled: settings.webhookEnabled, port: settings.webhookPort, ...(settings.webhookPublicUrl ? { publicUrl: settings.webhookPublicUrl } : {}) },
   };
 }

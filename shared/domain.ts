@@ -45,7 +45,7 @@ export function isFinalState(state: SaleState): boolean {
 export const subscriberTypeSchema = z.enum(['prepaid', 'postpaid']);
 export type SubscriberType = z.infer<typeof subscriberTypeSchema>;
 
-/** Subscriber queries the counter offers (DESIGN §1): balance, loan, current offers. */
+/** Subscriber queries the counter offers (docs/architecture.md, "The product"): balance, loan, current offers. */
 export const subscriberQueryKinds = ['balance', 'loan', 'offers'] as const;
 export const subscriberQueryKindSchema = z.enum(subscriberQueryKinds);
 export type SubscriberQueryKind = z.infer<typeof subscriberQueryKindSchema>;

@@ -1,4 +1,4 @@
-// Phone number normalisation and network detection for Yemen (DESIGN §10a), from the ITU-based
+// Phone number normalisation and network detection for Yemen (docs/architecture.md, "Numbers and networks"), from the ITU-based
 // numbering data libphonenumber ships. Pure: the counter calls it on every key stroke.
 import type { Network } from './domain';
 import type { ErrorCode } from './result';
@@ -9,8 +9,13 @@ const IGNORED = /[\s\-.()[\]\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 
 /** Arabic-Indic, Persian and full-width digits to ASCII; separators and direction marks dropped. */
 export function toAsciiDigits(input: string): string {
+  return digitScriptsToAscii(input.replace(IGNORED, ''));
+}
+
+/** Arabic-Indic, Persian and full-width digits to ASCII, every other character kept as it is (PINs). */
+export function digitScriptsToAscii(input: string): string {
   let out = '';
-  for (const ch of input.replace(IGNORED, '')) {
+  for (const ch of input) {
     const code = ch.codePointAt(0)!;
     const block = DIGIT_BLOCKS.find((base) => code >= base && code <= base + 9);
     out += block === undefined ? ch : String(code - block);
@@ -31,9 +36,11 @@ export function toNationalDigits(input: string): string {
 export type NumberCheck =
   | { status: 'valid'; national: string; networks: Network[]; mayGrow: boolean }
   | { status: 'partial'; national: string; likely: Network[] }
-  | { status: 'invalid'; national: string; code: ErrorCode };
+  | { status: 'invalid'; national: string; code: ErrorCode; params?: { prefix: string } };
 
 type Rule = { prefixes: string[]; lengths: number[]; networks: Network[] };
+
+const MOBILE_LENGTH = 9;
 
 // Order matters only for messages: every rule is tried, and a number may fit more than one
 // (a 7-digit 78[0-7]… landline beside the 9-digit 78… mobile).
@@ -82,8 +89,15 @@ export function checkNumber(input: string): NumberCheck {
   }
   if (longer.length > 0) return { status: 'partial', national, likely: unique(longer.flatMap((r) => r.networks)) };
   const matching = RULES.filter((r) => hasPrefix(r, national));
-  if (matching.length === 0) return { status: 'invalid', national, code: 'input.number_unknown_prefix' };
+  // The words name the digits that start no network ("75 is not a Yemeni network").
+  if (matching.length === 0) return { status: 'invalid', national, code: 'input.number_unknown_prefix', params: { prefix: national.slice(0, 2) } };
   const maxLength = Math.max(...matching.flatMap((r) => r.lengths));
+  // A mobile's length with two first digits no mobile has (a 9-digit 75…): the prefix is what is
+  // wrong, not the length, and the words say so.
+  const twoDigitPrefix = matching.some((r) => r.prefixes.some((p) => p.length >= 2 && national.startsWith(p)));
+  if (national.length === MOBILE_LENGTH && !twoDigitPrefix) {
+    return { status: 'invalid', national, code: 'input.number_unknown_prefix', params: { prefix: national.slice(0, 2) } };
+  }
   return {
     status: 'invalid',
     national,
@@ -98,7 +112,7 @@ export function checkNumber(input: string): NumberCheck {
 export function checkFinalNumber(input: string): NumberCheck {
   const check = checkNumber(input);
   if (check.status !== 'partial') return check;
-  return { status: 'invalid', national: check.national, code: check.national.length === 0 ? 'input.invalid_number' : 'input.number_too_short' };
+  return { status: 'invalid', national: check.national, code: check.national.length === 0 ? 'input.number_empty' : 'input.number_too_short' };
 }
 
 function unique<T>(items: T[]): T[] {

@@ -3,7 +3,8 @@
 // (they go through the secrets channels and are never read back).
 import { z } from 'zod';
 import { networkSchema, providerIdSchema } from './domain';
-import { moneySchema } from './money';
+import { patchSchemaOf } from './patch-schema';
+import { lineText, multiLineText, priceSchema } from './bounds';
 
 export const languageSchema = z.enum(['ar', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -12,20 +13,28 @@ const providerUrlSchema = z.union([z.literal(''), z.url({ protocol: /^https?$/ }
 
 export const packageSchema = z.object({
   network: networkSchema,
-  code: z.string().trim().min(1).max(64),
-  name: z.string().trim().min(1).max(120),
-  price: moneySchema.optional(),
+  code: lineText(64).trim().min(1),
+  name: lineText(120).trim().min(1),
+  price: priceSchema.optional(),
 });
 export type Package = z.infer<typeof packageSchema>;
+
+/** A loopback or unspecified host is one no provider's platform can ever call. */
+function isReachableFromOutside(url: string): boolean {
+  // zod runs this check even after the URL check failed: a text that is no URL is refused there.
+  if (!URL.canParse(url)) return false;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '0.0.0.0' || host === '::1' || host === '::');
+}
 
 export const settingsSchema = z.object({
   language: languageSchema.default('ar'),
   /** Digits shown in the UI: Arabic-Indic or Western. Input always accepts both. */
   digitStyle: z.enum(['arabic', 'western']).default('western'),
-  shopName: z.string().trim().max(80).default(''),
-  receiptHeader: z.string().max(300).default(''),
-  receiptFooter: z.string().max(300).default(''),
-  /** Counter number on a shared provider account: part of every transaction id (DESIGN §7). */
+  shopName: lineText(80).trim().default(''),
+  receiptHeader: multiLineText(300).default(''),
+  receiptFooter: multiLineText(300).default(''),
+  /** Counter number on a shared provider account: part of every transaction id (docs/architecture.md, "Sales"). */
   counterNumber: z.number().int().min(0).max(99).default(1),
   lowBalanceThreshold: z.number().int().min(0).max(1_000_000_000).default(5_000_00),
   duplicateWindowMinutes: z.number().int().min(0).max(120).default(5),
@@ -40,13 +49,19 @@ export const settingsSchema = z.object({
    * (its API has no list of sellable offers). Seeded with the document's example code.
    */
   packages: z.array(packageSchema).max(500).default([{ network: 'sabafon', code: 'PREWhatsApp', name: 'باقة واتساب' }]),
-  /** Al-Qimah's webhook receiver (DESIGN §7): off by default. */
+  /** Al-Qimah's webhook receiver (docs/architecture.md, "Sales"): off by default. */
   webhookEnabled: z.boolean().default(false),
   webhookPort: z.number().int().min(1024).max(65535).default(8787),
+  /**
+   * The public address Al-Qimah's platform calls, forwarded by the shop's router or a reverse proxy
+   * to webhookPort. Empty: no WebHookURL is sent and status checks settle every sale.
+   */
+  webhookPublicUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(300).refine(isReachableFromOutside)]).default(''),
   /** Hours between automatic database backups (0: by hand only), and how many are kept. */
   backupEveryHours: z.number().int().min(0).max(168).default(24),
   backupKeep: z.number().int().min(1).max(100).default(14),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const settingsPatchSchema = settingsSchema.partial();
+/** A save names only the keys it changes; every other key keeps its stored value. */
+export const settingsPatchSchema = patchSchemaOf(settingsSchema);
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

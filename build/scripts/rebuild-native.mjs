@@ -22,13 +22,16 @@ cpSync(source, work, { recursive: true });
 rmSync(join(work, 'build'), { recursive: true, force: true });
 const prebuild = require.resolve('prebuild-install/bin.js');
 try {
-  execFileSync(process.execPath, [prebuild, '--runtime', 'electron', '--target', electronVersion], { cwd: work, stdio: 'inherit' });
-} catch {
-  // No prebuilt binary for this platform: compile it against Electron's headers.
-  execFileSync('npx', ['--no-install', 'electron-rebuild', '--version', electronVersion, '--module-dir', work, '--only', 'better-sqlite3'], { stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, [prebuild, '--runtime', 'electron', '--target', electronVersion], { cwd: work, stdio: 'inherit' });
+  } catch {
+    // No prebuilt binary for this platform: compile it against Electron's headers.
+    execFileSync('npx', ['--no-install', 'electron-rebuild', '--version', electronVersion, '--module-dir', work, '--only', 'better-sqlite3'], { stdio: 'inherit' });
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);
+  writeFileSync(stamp, electronVersion);
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-mkdirSync(dirname(target), { recursive: true });
-cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);
-writeFileSync(stamp, electronVersion);
-rmSync(work, { recursive: true, force: true });
 console.log(`better-sqlite3 for Electron ${electronVersion} at ${target}`);

@@ -1,4 +1,4 @@
-// The owner's provider accounts, encrypted at rest through a SecretBox (DESIGN §2). Values are
+// The owner's provider accounts, encrypted at rest through a SecretBox (docs/architecture.md, "Trust boundary"). Values are
 // written here and read back only by `credentialsFor`, which the provider registry calls in the
 // main process; what leaves for the renderer is `status()`: set or not, and at most the last two
 // characters of the non-secret fields (user name, account number) so the owner can tell accounts apart.

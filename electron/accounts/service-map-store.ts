@@ -1,6 +1,5 @@
-// Al-Qimah's network/service map as the owner edits it (DESIGN §6: data, not code). Kept as one
+// Al-Qimah's network/service map as the owner edits it (docs/architecture.md, "Providers": data, not code). Kept as one
 // row of the settings table; a missing or unreadable row means the seeded defaults.
-import { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result';
 import { alqimahServiceMapSchema, defaultAlqimahServiceMap, type AlqimahServiceMap } from '../providers/alqimah/service-map';
 import type { Db } from '../store/database';
@@ -21,21 +20,31 @@ export function createServiceMapStore(db: Db, now: () => number) {
 
   return {
     read,
-    /** Parses the owner's JSON text; the error's detail says where it is wrong. */
+    /** Parses the owner's JSON text; a refusal names the line or the entry that is wrong, never the parser's words. */
     write(json: string): Result<AlqimahServiceMap> {
       let value: unknown;
       try {
         value = JSON.parse(json);
       } catch (cause) {
-        return err('settings.invalid_service_map', 'not JSON', { detail: (cause as Error).message.slice(0, 200) });
+        const message = (cause as Error).message;
+        return err('settings.service_map_not_json', `not JSON: ${message.slice(0, 200)}`, { line: lineOfParseError(json, message) });
       }
       const parsed = alqimahServiceMapSchema.safeParse(value);
       if (!parsed.success) {
-        return err('settings.invalid_service_map', 'invalid map', { detail: z.prettifyError(parsed.error).slice(0, 300) });
+        const issue = parsed.error.issues[0]!;
+        const entry = issue.path.map(String).join('.') || '(map)';
+        return err('settings.invalid_service_map', `invalid map: ${entry}: ${issue.message}`, { entry: entry.slice(0, 120) });
       }
       upsert.run(KEY, JSON.stringify(parsed.data), now());
       return ok(parsed.data);
     },
   };
 }
+/** The line of the owner's text a JSON parser stopped at: from its position when it gives one. */
+function lineOfParseError(json: string, message: string): number {
+  const position = /position (\d+)/.exec(message);
+  const at = position ? Number(position[1]) : /end of JSON input/.test(message) ? json.length : 0;
+  return json.slice(0, at).split('\n').length;
+}
+
 export type ServiceMapStore = ReturnType<typeof createServiceMapStore>;

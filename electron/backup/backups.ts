@@ -1,15 +1,17 @@
-// Database backups (DESIGN §8): better-sqlite3's online backup, which copies a consistent snapshot
-// while sales go on, by hand and on a schedule (timer injected, so tests drive it). Restore checks
-// the file first (it opens, integrity_check is ok, its schema is not newer than this app's), backs
-// up the current database, then copies the backup INTO the open database through SQLite's backup
-// API: the copy is one write transaction on the live file, so every service keeps its connection
-// and a crash mid-restore leaves the old database, never half of each.
+// Database backups (docs/architecture.md, "Storage"): better-sqlite3's online backup, which copies a consistent snapshot while sales
+// go on, by hand and on a schedule (timer injected, so tests drive it). A restore checks and
+// migrates a copy of the backup, carries the live journal's sales into it, backs up the current
+// database, then copies the checked copy INTO the open database through SQLite's backup API: one
+// write transaction on the live file, so every service keeps its connection and a crash
+// mid-restore leaves the old database, never half of each.
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../shared/result';
 import type { Logger } from '../providers/provider';
-import { migrate, readMigrations, schemaVersion, type Db } from '../store/database';
+import { migrate, readMigrations, schemaVersion, type Db, type Migration } from '../store/database';
+import { checkCandidate } from './candidate';
+import { carryLiveSales } from './carry-sales';
 
 export type Timer = { every(ms: number, fn: () => void): () => void };
 export const realTimer: Timer = {
@@ -32,11 +34,13 @@ export type BackupsDeps = {
 };
 
 export type BackupFile = { name: string; bytes: number; createdAt: number };
+export type RestoreOutcome = { restored: string; safetyCopy: string; schemaVersion: number; carriedSales: number; salesToAsk: number };
 const NAME = /^pos-[\w-]+\.sqlite$/;
 
 export function createBackups(deps: BackupsDeps) {
   mkdirSync(deps.folder, { recursive: true });
   let running: Promise<Result<BackupFile>> | null = null;
+  let restoring = false;
 
   function list(): BackupFile[] {
     return readdirSync(deps.folder)
@@ -80,65 +84,98 @@ export function createBackups(deps: BackupsDeps) {
     return running;
   }
 
-  /** Opens the file read-only and checks it can replace the database. */
-  function check(file: string): Result<number> {
+  /**
+   * Copies the backup aside, checks the copy completely and brings it up to this app's schema; the
+   * live database is not touched by any of it. Returns the open, checked copy.
+   */
+  function prepareCandidate(name: string, copy: string): Result<Db> {
+    try {
+      copyFileSync(join(deps.folder, name), copy);
+    } catch (cause) {
+      return err('backup.invalid_file', 'cannot copy', { detail: (cause as Error).message.slice(0, 200) });
+    }
     let candidate: Db;
     try {
-      candidate = new Database(file, { readonly: true, fileMustExist: true, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) });
+      candidate = new Database(copy, { fileMustExist: true, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) });
     } catch (cause) {
       return err('backup.invalid_file', 'cannot open', { detail: (cause as Error).message.slice(0, 200) });
     }
-    try {
-      const integrity = candidate.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') return err('backup.invalid_file', 'integrity check failed', { detail: String(integrity).slice(0, 200) });
-      const version = schemaVersion(candidate);
-      const supported = readMigrations(deps.migrationsDir).length;
-      if (version > supported) return err('backup.newer_schema', 'backup is newer', { found: version, supported });
-      if (version < 1) return err('backup.invalid_file', 'not a database of this app', { detail: 'schema version 0' });
-      const hasSales = candidate.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").get();
-      if (!hasSales) return err('backup.invalid_file', 'not a database of this app', { detail: 'no settings table' });
-      return ok(version);
-    } catch (cause) {
-      return err('backup.invalid_file', 'unreadable', { detail: (cause as Error).message.slice(0, 200) });
-    } finally {
+    const migrations = readMigrations(deps.migrationsDir);
+    const checked = checkCandidate(candidate, migrations);
+    const migrated = checked.ok ? migrateCandidate(candidate, migrations) : checked;
+    if (!migrated.ok) {
       candidate.close();
+      return migrated;
+    }
+    return ok(candidate);
+  }
+
+  function migrateCandidate(candidate: Db, migrations: Migration[]): Result<number> {
+    try {
+      candidate.pragma('foreign_keys = ON');
+      return migrate(candidate, migrations);
+    } catch (cause) {
+      return err('backup.invalid_file', 'cannot be brought up to date', { detail: (cause as Error).message.slice(0, 200) });
     }
   }
 
-  async function restore(name: string): Promise<Result<{ restored: string; safetyCopy: string; schemaVersion: number }>> {
-    if (!NAME.test(name) || !list().some((f) => f.name === name)) return err('backup.not_found', 'no such backup');
-    const file = join(deps.folder, name);
-    const checked = check(file);
-    if (!checked.ok) return checked;
-    // A sale still unresolved lives only in the current journal: replacing it would drop the
-    // reconciler's only record of money that may have moved.
-    const unresolved = (deps.db.prepare("SELECT COUNT(*) AS n FROM sales WHERE state IN ('created', 'sent', 'pending', 'unknown')").get() as { n: number }).n;
-    if (unresolved > 0) return err('backup.unresolved_sales', 'unresolved sales in the current database', { count: unresolved });
-    const safety = await write('before-restore');
-    if (!safety.ok) return safety;
-    const source = new Database(file, { readonly: true, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) });
+  function removeCopy(copy: string) {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(copy + suffix, { force: true });
+  }
+
+  /**
+   * Replaces the live database with a backup, losing no sale: the backup is checked and migrated on
+   * a copy, the live journal's sales are carried into that copy (electron/backup/carry-sales.ts),
+   * and only then is the copy written over the live database, in one transaction through SQLite's
+   * backup API, so every service keeps its connection. Anything refused leaves the live file as it was.
+   */
+  async function restore(name: string): Promise<Result<RestoreOutcome>> {
+    if (restoring) return err('backup.restoring', 'a restore is already running');
+    restoring = true;
     try {
+      return await restoreChecked(name);
+    } finally {
+      restoring = false;
+    }
+  }
+
+  async function restoreChecked(name: string): Promise<Result<RestoreOutcome>> {
+    if (!NAME.test(name) || !list().some((f) => f.name === name)) return err('backup.not_found', 'no such backup');
+    const copy = join(deps.folder, `.restoring-${process.pid}-${deps.now()}.sqlite`);
+    const prepared = prepareCandidate(name, copy);
+    if (!prepared.ok) {
+      removeCopy(copy);
+      return prepared;
+    }
+    const candidate = prepared.value;
+    try {
+      const safety = await write('before-restore');
+      if (!safety.ok) return safety;
+      // The carry and the start of the copy run in one turn of the event loop, and no new sale starts
+      // while a restore runs (electron/ipc/handlers/sales.ts): a sale in the live journal is in the
+      // copy; one that moves on after the carry is still open there and the reconciler settles it by
+      // asking the provider.
+      const carried = carryLiveSales(candidate, deps.dbFile, deps.now);
       // Every page in one step: the live database takes the copy as one transaction.
-      await source.backup(deps.dbFile, { progress: () => 1_000_000_000 });
+      await candidate.backup(deps.dbFile, { progress: () => 1_000_000_000 });
+      deps.log.info('database restored', { from: name, safetyCopy: safety.value.name, carried: carried.carried, toAsk: carried.toAsk });
+      return ok({ restored: name, safetyCopy: safety.value.name, schemaVersion: schemaVersion(deps.db), carriedSales: carried.carried, salesToAsk: carried.toAsk });
     } catch (cause) {
       deps.log.error('restore failed', { error: cause as Error });
       return err('backup.failed', 'restore failed', { detail: (cause as Error).message.slice(0, 200) });
     } finally {
-      source.close();
+      candidate.close();
+      removeCopy(copy);
     }
-    // An older backup is brought up to this app's schema on the live connection.
-    const migrated = migrate(deps.db, readMigrations(deps.migrationsDir));
-    if (!migrated.ok) return migrated;
-    deps.log.info('database restored', { from: name, safetyCopy: safety.value.name });
-    return ok({ restored: name, safetyCopy: safety.value.name, schemaVersion: migrated.value });
   }
 
   return {
     folder: deps.folder,
     list,
     backupNow,
-    check,
     restore,
+    /** True while a restore runs: no new sale may start (electron/ipc/handlers/sales.ts). */
+    restoring: () => restoring,
     /** Backs up every `hours` (0: never); returns the stop function. */
     schedule(timer: Timer, hours: number): () => void {
       if (hours <= 0) return () => undefined;

@@ -1,6 +1,8 @@
 // Cashiers, their PINs and who is at the counter. Wrong tries are counted in the database so a
 // restart does not reset them; after FREE_TRIES wrong PINs a cashier is locked out, twice as long
 // after each further wrong PIN, and a locked cashier's PIN is not even checked until the lock ends.
+// A try is counted, and the lock it would earn set, before the slow compare: PINs sent all at once
+// are tries like any others, so at most FREE_TRIES of them are ever compared before the lock.
 import { randomBytes } from 'node:crypto';
 import type { Cashier, Role, SessionStatus } from '../../shared/ipc/cashiers';
 import { err, ok, type Result } from '../../shared/result';
@@ -63,22 +65,29 @@ export function createCashiers(deps: { db: Db; now: () => number; log: Logger })
     return { required: isRequired(), cashier: current() };
   }
 
+  /** Counts a try and sets the lock it would earn if wrong, in one step; or when the lock ends, if the cashier is locked now. */
+  const startTry = db.transaction((id: string, at: number): { tries: number; wait: number } | { lockedUntil: number } => {
+    const current = row(id)!;
+    if (current.locked_until > at) return { lockedUntil: current.locked_until };
+    const tries = (failed.get(id) as { failed_tries: number }).failed_tries;
+    const wait = lockMs(tries);
+    if (wait > 0) lock.run(at + wait, id);
+    return { tries, wait };
+  });
+
   async function signIn(id: string, pin: string): Promise<Result<SessionStatus>> {
     const found = row(id);
     if (!found) return err('cashier.not_found', 'no such cashier');
     const at = now();
-    if (found.locked_until > at) {
-      return err('auth.locked', 'too many wrong PINs', { seconds: Math.ceil((found.locked_until - at) / 1000) });
+    const started = startTry(id, at);
+    if ('lockedUntil' in started) {
+      return err('auth.locked', 'too many wrong PINs', { seconds: Math.ceil((started.lockedUntil - at) / 1000) });
     }
     const good = found.pin_hash !== null && found.pin_salt !== null && (await verifyPin(pin, found.pin_hash, found.pin_salt));
     if (!good) {
-      const tries = (failed.get(id) as { failed_tries: number }).failed_tries;
-      const wait = lockMs(tries);
+      const { tries, wait } = started;
       log.warn('wrong PIN', { cashierId: id, tries, lockedForMs: wait });
-      if (wait > 0) {
-        lock.run(now() + wait, id);
-        return err('auth.locked', 'too many wrong PINs', { seconds: Math.ceil(wait / 1000) });
-      }
+      if (wait > 0) return err('auth.locked', 'too many wrong PINs', { seconds: Math.ceil(wait / 1000) });
       return err('auth.wrong_pin', 'wrong PIN', { left: FREE_TRIES - tries });
     }
     reset.run(id);

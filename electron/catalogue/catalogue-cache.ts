@@ -1,4 +1,4 @@
-// The game and gift card catalogue, cached in SQLite with its fetch time (DESIGN §8) so the counter
+// The game and gift card catalogue, cached in SQLite with its fetch time (docs/architecture.md, "Storage") so the counter
 // can browse and search it offline. A refresh replaces a provider's list whole, in one transaction:
 // the cache is always one fetch, never half of two. A failed refresh keeps the old list and says why.
 import type { ProviderId } from '../../shared/domain';

@@ -13,7 +13,7 @@ export type ProviderList = { providers(): Provider[]; route(network: Network, wh
 /** The typed number as a checked subscriber number, or why not; the cashier's network pick settles landline/ADSL. */
 export function resolveNumber(typed: string, network: Network | undefined): Result<SubscriberNumber> {
   const check = checkFinalNumber(typed);
-  if (check.status === 'invalid') return err(check.code, `not a number we can sell to (${check.code})`);
+  if (check.status === 'invalid') return err(check.code, `not a number we can sell to (${check.code})`, check.params);
   if (check.status !== 'valid') return err('input.invalid_number', 'not a complete number');
   if (network !== undefined) {
     if (!check.networks.includes(network)) return err('input.invalid_number', `the number is not a ${network} number`);

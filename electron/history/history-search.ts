@@ -1,4 +1,4 @@
-// The offline history (DESIGN §8): every sale found by any part of its number, our transaction id
+// The offline history (docs/architecture.md, "Storage"): every sale found by any part of its number, our transaction id
 // or the provider's reference (the trigram index of migration 003), filtered by date, network,
 // state, cashier and training, a page at a time, newest first. Results are ordered by tx_id: an
 // id is the creation time in it (electron/sales/transaction-id.ts), so every index that ends in

@@ -8,7 +8,8 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 
 export function createAppDispatch(services: Services): Dispatch {
-  return createDispatch(createHandlers(services), services.deps.log, (name) => authorize(services, name));
+  // Errors pass through the log's own secret-cutting: a provider's words can echo what it was sent.
+  return createDispatch(createHandlers(services), services.deps.log, (name) => authorize(services, name), services.deps.log.redactText);
 }
 
 /** What anyone at the counter may call before signing in: enough to show the sign-in screen. */

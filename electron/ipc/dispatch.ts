@@ -5,7 +5,7 @@
 import { channels, isChannelName, type ChannelName, type Handlers } from '../../shared/ipc';
 import { err, type Result } from '../../shared/result';
 import type { Logger } from '../providers/provider';
-import { z } from 'zod';
+import { inputError } from '../../shared/input-error';
 
 export type CallContext = {
   /** Whether the transport verified that the call came from the app's own page. */
@@ -14,21 +14,29 @@ export type CallContext = {
 
 export type Dispatch = (name: unknown, payload: unknown, ctx: CallContext) => Promise<Result<unknown>>;
 
+/** Cuts registered secret values out of a text: the log's own cutter, so an answer shows no more than the log. */
+export type Redact = (text: string) => string;
+
+/** An error's message and text params, with secrets cut: a provider's words can echo what it was sent. */
+function redactError(result: Result<unknown>, redact: Redact): Result<unknown> {
+  if (result.ok) return result;
+  const { code, message, params } = result.error;
+  const cutParams = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? redact(v) : v]));
+  return { ok: false, error: { code, message: redact(message), ...(cutParams ? { params: cutParams } : {}) } };
+}
+
 export function createDispatch(
   handlers: Handlers<CallContext>,
   log: Logger,
   authorize: (name: ChannelName) => Result<void> = () => ({ ok: true, value: undefined }),
+  redact: Redact = (text) => text,
 ): Dispatch {
   return async (name, payload, ctx) => {
     if (!ctx.trustedSender) return err('ipc.forbidden_sender', 'request did not come from the app window');
     if (!isChannelName(name)) return err('ipc.unknown_channel', `unknown channel ${String(name).slice(0, 60)}`);
     const channel = channels[name];
     const parsed = channel.request.safeParse(payload ?? {});
-    if (!parsed.success) {
-      return err('input.invalid', `invalid ${name} request: ${z.prettifyError(parsed.error)}`, {
-        detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ').slice(0, 300),
-      });
-    }
+    if (!parsed.success) return { ok: false, error: inputError(parsed.error, `${name} request`) };
     const allowed = authorize(name);
     if (!allowed.ok) return allowed;
     try {
@@ -43,7 +51,7 @@ export function createDispatch(
         }
         return { ok: true, value: checked.data };
       }
-      return result;
+      return redactError(result, redact);
     } catch (cause) {
       log.error('handler threw', { channel: name, error: cause instanceof Error ? cause : String(cause) });
       return err('internal', 'internal error');

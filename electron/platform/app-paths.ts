@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 export function appPaths() {
   const root = app.getAppPath();
-  // Built by build/scripts/rebuild-native.mjs for Electron's ABI; tests keep node_modules' Node build (DESIGN §8).
+  // Built by build/scripts/rebuild-native.mjs for Electron's ABI; tests keep node_modules' Node build (docs/architecture.md, "Storage").
   const nativeCandidates = [join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'), join(root, 'dist', 'native', 'better_sqlite3.node')];
   return {
     dataDir: app.getPath('userData'),

@@ -1,4 +1,4 @@
-// The Electron printer adapter (DESIGN §10): draws a receipt document in a hidden window of our own
+// The Electron printer adapter (docs/architecture.md, "Receipts"): draws a receipt document in a hidden window of our own
 // page and either captures it as PNG bytes for the raster path (electron/printing/) or prints it
 // silently through the OS driver, with a page exactly as wide as the paper and as tall as the
 // receipt, and no margins. The only printing code that imports 'electron'.
@@ -6,6 +6,7 @@ import { BrowserWindow } from 'electron';
 import { PAPER_DOTS, PAPER_MICRONS, type PrinterConfig, type ReceiptDocument } from '../../shared/ipc/printing';
 import { err, ok, type Result } from '../../shared/result';
 import type { PrinterAdapter } from '../printing/receipt-printer';
+import { lockedDownWebPreferences } from './web-preferences';
 
 export type ElectronPrinterOptions = {
   /** The app page, e.g. `app://pos/index.html`; the window opens it at `#receipt`. */
@@ -27,7 +28,7 @@ export function createElectronPrinter(options: ElectronPrinterOptions): PrinterA
       height: 4000,
       useContentSize: true,
       paintWhenInitiallyHidden: true,
-      webPreferences: { preload: options.preload, contextIsolation: true, sandbox: true, nodeIntegration: false, spellcheck: false },
+      webPreferences: lockedDownWebPreferences(options.preload),
     });
     const opened = window;
     ready = opened.loadURL(`${options.pageUrl}#receipt`).then(() => opened);

@@ -1,4 +1,4 @@
-// What encrypts provider credentials at rest (DESIGN §2): the interface, and the Node fallback used
+// What encrypts provider credentials at rest (docs/architecture.md, "Trust boundary"): the interface, and the Node fallback used
 // by the web shell and the tests. The app itself uses Electron's safeStorage (./secrets.ts), which
 // keeps its key in the OS keychain; this fallback keeps an AES-256-GCM key in a file beside the
 // database, which protects against a copied database but not against someone holding the folder.

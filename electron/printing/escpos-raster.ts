@@ -1,4 +1,4 @@
-// A receipt image as ESC/POS raster (DESIGN §10): printers cannot shape Arabic, so the browser's
+// A receipt image as ESC/POS raster (docs/architecture.md, "Receipts"): printers cannot shape Arabic, so the browser's
 // rendering is sent as pixels. Pure black and white by a luminance threshold (a thermal head has no
 // grey), in `GS v 0` bands, then a feed and a cut. Pixels arrive as RGBA or as Electron's BGRA.
 

@@ -1,9 +1,10 @@
-// What gets printed, when, and as what (DESIGN §10). The first receipt of a sale is its receipt —
+// What gets printed, when, and as what (docs/architecture.md, "Receipts"). The first receipt of a sale is its receipt —
 // provisional while the sale is still checking, and then the final one prints by itself once the
 // sale settles — and every later print is marked as a copy. Every attempt is recorded, so "was it
 // printed?" has an answer after a restart.
 import { isFinalState } from '../../shared/domain';
-import { printerConfigSchema, type PrinterConfig, type ReceiptDocument } from '../../shared/ipc/printing';
+import { PAPER_DOTS, printerConfigSchema, type PaperWidth, type PrinterConfig, type ReceiptDocument } from '../../shared/ipc/printing';
+import { printerIsSet } from '../../shared/printer-set';
 import type { HistoryRow, ReceiptPrintKind } from '../../shared/ipc/history';
 import type { SaleView } from '../../shared/ipc/sales';
 import { err, ok, type Result } from '../../shared/result';
@@ -13,7 +14,10 @@ import type { Journal, Sale } from '../sales/journal';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { Db } from '../store/database';
 import { toHistoryRow } from '../history/history-search';
+import { rasterFromPixels } from './escpos-raster';
 import { printDocument, type PrinterAdapter, type RawSender } from './receipt-printer';
+import { sendRaw } from './tcp-printer';
+import { testPagePixels } from './test-page';
 
 export type PrintServiceDeps = {
   db: Db;
@@ -40,8 +44,13 @@ export function createPrintService(deps: PrintServiceDeps) {
 
   function config(): PrinterConfig {
     const raw = selectConfig.get() as string | undefined;
-    const parsed = printerConfigSchema.safeParse(raw === undefined ? {} : JSON.parse(raw));
-    return parsed.success ? parsed.data : printerConfigSchema.parse({});
+    const stored = (raw === undefined ? {} : JSON.parse(raw)) as Record<string, unknown>;
+    const parsed = printerConfigSchema.safeParse(stored);
+    if (parsed.success) return parsed.data;
+    // A value refused today (an address saved before addresses were checked) falls back alone:
+    // the paper width, port and mode the owner set stay.
+    for (const issue of parsed.error.issues) delete stored[String(issue.path[0])];
+    return printerConfigSchema.safeParse(stored).data ?? printerConfigSchema.parse({});
   }
 
   /** What the next print of this sale is. */
@@ -115,6 +124,17 @@ export function createPrintService(deps: PrintServiceDeps) {
       const doc = document(sale, 'copy');
       const printed = await printDocument(deps.adapter, doc, config(), deps.send);
       return printed.ok ? ok({ kind: 'copy', document: doc }) : printed;
+    },
+    /** The test page on the network printer as it is set now: paper width, address and port. */
+    async testPage(): Promise<Result<{ paperWidth: PaperWidth }>> {
+      const c = config();
+      if (c.mode === 'driver') return err('printer.unavailable', 'the test page goes to a network printer');
+      if (!printerIsSet(c)) return err('printer.not_configured', 'no printer host is set');
+      const widthDots = PAPER_DOTS[c.paperWidth];
+      const bytes = rasterFromPixels(testPagePixels(widthDots), { widthDots, feedLines: c.feedLines });
+      const sent = await (deps.send ?? sendRaw)({ host: c.host, port: c.port }, bytes);
+      if (!sent.ok) deps.log.warn('test page not printed', { code: sent.error.code });
+      return sent.ok ? ok({ paperWidth: c.paperWidth }) : sent;
     },
     async print(id: string): Promise<Result<{ kind: ReceiptPrintKind; document: ReceiptDocument }>> {
       const sale = journal.get(Number(id));

@@ -1,4 +1,4 @@
-// The seam between the print service and whatever draws and prints a receipt (DESIGN §10). The
+// The seam between the print service and whatever draws and prints a receipt (docs/architecture.md, "Receipts"). The
 // service decides what to print; a `PrinterAdapter` draws the receipt document at the printer's dot
 // width and hands back PNG bytes (Electron: a hidden window and capturePage, electron/platform/
 // printer.ts), and may offer the OS driver path. The raster path itself is plain Node: PNG bytes →

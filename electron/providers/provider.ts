@@ -1,7 +1,7 @@
-// The one interface both wholesale providers implement (DESIGN §6). A provider method never
+// The one interface both wholesale providers implement (docs/architecture.md, "Providers"). A provider method never
 // throws for anything the network or the provider can do: it returns a value. Payment is special:
 // `pay` is sent at most once per call and never retried here; an unclear outcome comes back as
-// `unknown`, for the sale engine to resolve through `status` (DESIGN §7).
+// `unknown`, for the sale engine to resolve through `status` (docs/architecture.md, "Sales").
 import type { CatalogueItem, Network, Offer, Product, ProviderId, SubscriberInfo, SubscriberQueryKind, SubscriberType } from '../../shared/domain';
 import type { Money } from '../../shared/money';
 import type { AppError, Result } from '../../shared/result';
@@ -10,7 +10,7 @@ import type { AppError, Result } from '../../shared/result';
 export type SubscriberNumber = { national: string; network: Network };
 
 export type PayRequest = {
-  /** Our transaction id: decimal digits of a safe integer, unique forever (DESIGN §7). */
+  /** Our transaction id: decimal digits of a safe integer, unique forever (docs/architecture.md, "Sales"). */
   txId: string;
   number: SubscriberNumber;
   product: Product;
@@ -36,8 +36,13 @@ export type PayOutcome = {
 };
 
 export type StatusOutcome = {
-  /** `not_found`: the provider has no such transaction (it was never charged). `unknown`: the status call itself failed. */
-  state: 'succeeded' | 'failed' | 'pending' | 'not_found' | 'unknown';
+  /**
+   * `not_found`: the provider has no such transaction (it was never charged). `unknown`: the status
+   * call itself failed, or its answer proves nothing; ask again later. `unclear`: the provider
+   * answered, but in a way that reads two ways (or not as documented): asking again will not settle
+   * it, a person must (the answer goes in `message`).
+   */
+  state: 'succeeded' | 'failed' | 'pending' | 'not_found' | 'unknown' | 'unclear';
   providerRef?: string;
   price?: Money;
   message?: string;
@@ -45,7 +50,8 @@ export type StatusOutcome = {
   raw?: RawExchange;
 };
 
-export type StatusRequest = { txId: string; number: SubscriberNumber };
+/** `product`: what was sent, so a provider whose status answer carries no price can still give one. */
+export type StatusRequest = { txId: string; number: SubscriberNumber; product?: Product };
 
 /** A quote before confirming: what the cashier will be charged, where the provider says so. */
 export type Quote = { price?: Money; note?: string };

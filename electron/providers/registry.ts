@@ -1,4 +1,4 @@
-// Which provider sells what (DESIGN §6, §7, §11). Builds the provider clients from the owner's
+// Which provider sells what (docs/architecture.md, "Providers", "Sales", "Training mode"). Builds the provider clients from the owner's
 // credentials; routes a network and product to the providers that sell it, in the owner's order
 // from settings (by default Al-Qimah for everything it supports, Weta as the other). With no provider account set at all
 // the app is in TRAINING MODE: both simulators start inside this process on 127.0.0.1 with generous

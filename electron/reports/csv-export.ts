@@ -1,6 +1,6 @@
 // The history of a date range as CSV for the owner's spreadsheet: UTF-8 with a BOM (Excel reads
 // Arabic only with it), CRLF lines, every field quoted where needed, amounts as exact decimals from
-// minor units. Training sales are left out (DESIGN §11). A field that starts like a formula is
+// minor units. Training sales are left out (docs/architecture.md, "Training mode"). A field that starts like a formula is
 // prefixed with an apostrophe so a spreadsheet never runs it.
 import { formatMinorAsDecimal } from '../../shared/money';
 import type { Db } from '../store/database';

@@ -1,4 +1,4 @@
-// The sales journal (DESIGN §7): one row per sale, written with its transaction id before any byte
+// The sales journal (docs/architecture.md, "Sales"): one row per sale, written with its transaction id before any byte
 // goes to a provider, moved only forward through its states, each move committed (WAL,
 // synchronous=FULL) before the engine acts on it or shows it. Every provider answer is kept
 // verbatim beside the sale. The webhook code is a per-sale secret: only its hash is stored and
@@ -86,7 +86,8 @@ export type NewSale = {
 export type Change = {
   price?: Money;
   providerRef?: string;
-  message?: string;
+  /** null clears the provider's earlier words (e.g. "connection lost" once a status check settled the sale). */
+  message?: string | null;
   error?: AppError | null;
   agentBalance?: Money;
   note?: string;
@@ -152,7 +153,8 @@ export function createJournal(db: Db, now: () => number) {
   const selectBySubmitKey = db.prepare(`SELECT ${SALE_COLUMNS} FROM sales WHERE submit_key = ?`);
   const selectTimeline = db.prepare('SELECT state, at, note FROM sale_transitions WHERE tx_id = ? ORDER BY id');
   const selectRecent = db.prepare(
-    `SELECT ${SALE_COLUMNS} FROM sales WHERE number = ? AND product_key = ? AND created_at >= ? AND state != 'failed'
+    `SELECT ${SALE_COLUMNS} FROM sales WHERE number = @number AND product_key = @productKey
+       AND ((created_at >= @since AND state != 'failed') OR state IN ('sent', 'pending', 'unknown'))
      ORDER BY created_at DESC LIMIT 1`,
   );
   const selectUnresolved = db.prepare(
@@ -166,7 +168,8 @@ export function createJournal(db: Db, now: () => number) {
   const updateState = db.prepare(
     `UPDATE sales SET state = @state, updated_at = @at,
        price_minor = COALESCE(@priceMinor, price_minor), price_currency = COALESCE(@priceCurrency, price_currency),
-       provider_ref = COALESCE(@providerRef, provider_ref), message = COALESCE(@message, message),
+       provider_ref = COALESCE(@providerRef, provider_ref),
+       message = CASE WHEN @clearMessage THEN NULL ELSE COALESCE(@message, message) END,
        error_code = CASE WHEN @clearError THEN NULL ELSE COALESCE(@errorCode, error_code) END,
        error_message = CASE WHEN @clearError THEN NULL ELSE COALESCE(@errorMessage, error_message) END,
        agent_balance_minor = COALESCE(@balanceMinor, agent_balance_minor),
@@ -174,6 +177,11 @@ export function createJournal(db: Db, now: () => number) {
        sent_at = CASE WHEN @state = 'sent' THEN @at ELSE sent_at END,
        next_check_at = CASE WHEN @state IN ('succeeded', 'failed') THEN NULL ELSE @nextCheckAt END
      WHERE tx_id = @txId AND state = @from`,
+  );
+  const updateAttention = db.prepare(
+    `UPDATE sales SET state = CASE WHEN state = 'sent' THEN 'unknown' ELSE state END, updated_at = @at,
+       error_code = @errorCode, error_message = @errorMessage, message = COALESCE(@message, message), next_check_at = NULL
+     WHERE tx_id = @txId AND state IN ('sent', 'pending', 'unknown')`,
   );
   const updateCheck = db.prepare('UPDATE sales SET checks = checks + 1, next_check_at = ?, updated_at = ? WHERE tx_id = ?');
   const updateNextCheck = db.prepare('UPDATE sales SET next_check_at = ? WHERE tx_id = ?');
@@ -216,6 +224,7 @@ export function createJournal(db: Db, now: () => number) {
       priceCurrency: change.price?.currency ?? null,
       providerRef: change.providerRef ?? null,
       message: change.message ?? null,
+      clearMessage: change.message === null ? 1 : 0,
       clearError: change.error === null ? 1 : 0,
       errorCode: change.error?.code ?? null,
       errorMessage: change.error?.message ?? null,
@@ -225,6 +234,19 @@ export function createJournal(db: Db, now: () => number) {
     });
     insertTransition.run(txId, to, at, change.note ?? null);
     return toSale(selectSale.get(txId) as SaleRow);
+  });
+
+  /**
+   * Stops the automatic checks of a sale whose outcome no answer settles and leaves it, unresolved,
+   * for the owner (sale.attention): never failed by itself, so the duplicate guard still sees it.
+   */
+  const flagForAttention = db.transaction((txId: number, why: AppError, message?: string): Sale | null => {
+    const at = now();
+    const changed = updateAttention.run({ txId, at, errorCode: why.code, errorMessage: why.message, message: message ?? null }).changes;
+    if (changed === 0) return null;
+    const sale = toSale(selectSale.get(txId) as SaleRow);
+    insertTransition.run(txId, sale.state, at, `needs attention: ${why.code}`);
+    return sale;
   });
 
   function get(txId: number): Sale | null {
@@ -241,14 +263,18 @@ export function createJournal(db: Db, now: () => number) {
     create,
     /** Moves a sale forward; null when the move is not forward (already there, or final). Committed on return. */
     move,
+    flagForAttention,
     get,
     bySubmitKey(key: string): Sale | null {
       const row = selectBySubmitKey.get(key) as SaleRow | undefined;
       return row ? toSale(row) : null;
     },
-    /** The latest sale not failed of this number and product since `since`. */
+    /**
+     * The latest sale not failed of this number and product since `since`, or one whose outcome is
+     * still open however old: until it is settled, selling the same again may charge twice.
+     */
     recent(number: string, product: Product, since: number): Sale | null {
-      const row = selectRecent.get(number, productKey(product), since) as SaleRow | undefined;
+      const row = selectRecent.get({ number, productKey: productKey(product), since }) as SaleRow | undefined;
       return row ? toSale(row) : null;
     },
     unresolved(): Sale[] {

@@ -1,10 +1,12 @@
-// The reconciler (DESIGN §7): finishes every sale whose outcome is not known yet by asking the
-// provider about OUR id, never by paying again. Checks back off exponentially with jitter, run a
-// bounded number at a time, and stop after a fixed count; a sale still open after its budget stays
-// in `sale.attention` for a person to re-check, never dropped. Runs at start-up, on a timer and on
-// demand. A sale left `created` by a crash was never sent (the `sent` state is committed before the
-// request leaves), so it is failed without asking anyone.
+// The reconciler (docs/architecture.md, "Sales"): finishes every sale whose outcome is not known yet by asking the
+// provider about OUR id, never by paying again. Checks back off exponentially with jitter and run a
+// bounded number at a time. A sale no answer settles within `attentionAfterMs` of sending (or
+// within its check budget), or whose answer cannot be read one way, is flagged for the owner
+// (sale.attention): never failed by itself, never dropped, and a person may still re-check it.
+// Runs at start-up, on a timer and on demand. A sale left `created` by a crash was never sent (the
+// `sent` state is committed before the request leaves), so it is failed without asking anyone.
 import type { SaleView } from '../../shared/ipc/sales';
+import type { ErrorCode } from '../../shared/result';
 import type { Logger, Provider, StatusOutcome } from '../providers/provider';
 import type { Journal, Sale } from './journal';
 
@@ -14,6 +16,8 @@ export type ReconcilerOptions = {
   maxDelayMs: number;
   /** Status calls made automatically per sale; after them the sale waits for a person. */
   maxChecks: number;
+  /** How long after sending the checks go on by themselves; then the sale waits for a person. */
+  attentionAfterMs: number;
   /** Status calls in flight at once, across all sales. */
   concurrency: number;
   /** How long after sending a provider's "no such transaction" is believed (it may not have landed yet). */
@@ -24,8 +28,10 @@ export type ReconcilerOptions = {
 
 export const defaultReconcilerOptions: ReconcilerOptions = {
   baseDelayMs: 3_000,
-  maxDelayMs: 5 * 60_000,
-  maxChecks: 12,
+  maxDelayMs: 15 * 60_000,
+  // Enough for a day of checks at the capped delay: the day, not the count, is the usual limit.
+  maxChecks: 200,
+  attentionAfterMs: 24 * 60 * 60_000,
   concurrency: 4,
   notFoundGraceMs: 10 * 60_000,
   intervalMs: 15_000,
@@ -44,6 +50,13 @@ export type ReconcilerDeps = {
   every: (ms: number, fn: () => void) => () => void;
   options?: Partial<ReconcilerOptions>;
 };
+
+/** Errors that mean a person must look: the reconciler stops asking by itself. */
+const ATTENTION_CODES: ReadonlySet<ErrorCode> = new Set(['sale.needs_attention', 'provider.unclear_status']);
+
+export function needsPerson(sale: Pick<Sale, 'error'>): boolean {
+  return sale.error !== null && ATTENTION_CODES.has(sale.error.code);
+}
 
 export function backoffDelay(checksDone: number, options: Pick<ReconcilerOptions, 'baseDelayMs' | 'maxDelayMs'>, random: () => number): number {
   const full = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.min(checksDone, 30));
@@ -107,7 +120,7 @@ export function createReconciler(deps: ReconcilerDeps) {
     }
     let outcome: StatusOutcome;
     try {
-      outcome = await provider.status({ txId: String(txId), number: { national: sale.number, network: sale.network } });
+      outcome = await provider.status({ txId: String(txId), number: { national: sale.number, network: sale.network }, product: sale.product });
     } catch (cause) {
       log.error('status threw', { txId, provider: provider.id, error: cause instanceof Error ? cause : String(cause) });
       outcome = { state: 'unknown', error: { code: 'internal', message: 'the status call failed unexpectedly' } };
@@ -125,13 +138,15 @@ export function createReconciler(deps: ReconcilerDeps) {
     const checksDone = sale.checks + 1;
     const later = nextCheckAt(checksDone);
     let moved: Sale | null = null;
+    let flagged: Sale | null = null;
     switch (outcome.state) {
       case 'succeeded':
       case 'failed':
         moved = journal.move(txId, outcome.state, {
           ...(outcome.price ? { price: outcome.price } : {}),
           ...(outcome.providerRef ? { providerRef: outcome.providerRef } : {}),
-          ...(outcome.message ? { message: outcome.message } : {}),
+          // The provider's words now, not the ones of the answer that was lost ("connection lost").
+          message: outcome.message ?? null,
           error: outcome.state === 'failed' ? (outcome.error ?? { code: 'provider.rejected', message: outcome.message ?? 'failed' }) : null,
           note: `status: ${outcome.state}`,
         }, null);
@@ -150,10 +165,21 @@ export function createReconciler(deps: ReconcilerDeps) {
         }
         break;
       }
+      case 'unclear':
+        journal.recordCheck(txId, null);
+        flagged = journal.flagForAttention(txId, outcome.error ?? { code: 'provider.unclear_status', message: 'the status answer does not settle the sale' }, outcome.message);
+        break;
       case 'unknown':
         break;
     }
-    journal.recordCheck(txId, moved && (moved.state === 'succeeded' || moved.state === 'failed') ? null : later);
+    if (flagged) return { after: flagged, moved: true };
+    const final = moved !== null && (moved.state === 'succeeded' || moved.state === 'failed');
+    journal.recordCheck(txId, final ? null : later);
+    if (!final && (later === null || now() - (sale.sentAt ?? sale.createdAt) >= options.attentionAfterMs)) {
+      const spent = later === null ? `${checksDone} status checks` : 'a day of status checks';
+      flagged = journal.flagForAttention(txId, { code: 'sale.needs_attention', message: `no final answer from ${sale.provider} after ${spent}` });
+      return { after: flagged ?? journal.get(txId), moved: true };
+    }
     return { after: journal.get(txId), moved: moved !== null };
   }
 
@@ -180,7 +206,7 @@ export function createReconciler(deps: ReconcilerDeps) {
       for (const sale of journal.unresolved()) {
         if (deps.inFlight.has(sale.txId)) continue;
         if (sale.state === 'created') await check(sale.txId, false);
-        else if (sale.checks < options.maxChecks) journal.scheduleCheck(sale.txId, now());
+        else if (sale.checks < options.maxChecks && !needsPerson(sale)) journal.scheduleCheck(sale.txId, now());
       }
       cancel = deps.every(options.intervalMs, () => {
         if (!stopped) void runDue().catch((cause: unknown) => log.error('reconciler run failed', { error: cause instanceof Error ? cause : String(cause) }));

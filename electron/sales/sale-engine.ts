@@ -1,9 +1,10 @@
-// The sale engine (DESIGN §7): quote and submit a sale, exactly once. Everything a second press
+// The sale engine (docs/architecture.md, "Sales"): quote and submit a sale, exactly once. Everything a second press
 // could race with is decided synchronously, before the first await: the submit key, a sale in
 // flight for the same number and product, the duplicate window, the journal row with its id. Only
 // then does a byte go to a provider, and a payment is never sent twice: an unclear answer leaves
 // the sale `unknown` for the reconciler, which asks by our own id.
 import { createHash, randomBytes } from 'node:crypto';
+import { SALE_AMOUNT_RIALS } from '../../shared/bounds';
 import type { Network, Product, ProviderId } from '../../shared/domain';
 import type { SaleQuote, SaleSubmitRequest, SaleView } from '../../shared/ipc/sales';
 import type { Money } from '../../shared/money';
@@ -64,7 +65,7 @@ export function createSaleEngine(deps: SaleEngineDeps) {
 
   function resolveNumber(typed: string, network: Network | undefined): Result<Resolved> {
     const check = checkNumber(typed);
-    if (check.status === 'invalid') return err(check.code, 'invalid number');
+    if (check.status === 'invalid') return err(check.code, 'invalid number', check.params);
     if (check.status === 'partial') return err('input.number_too_short', 'the number is not complete');
     const networks = check.networks;
     const chosen = network ?? (networks.length === 1 ? networks[0] : undefined);
@@ -92,10 +93,14 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     return product.kind === 'offer' && product.provider ? routed.filter((p) => p.id === product.provider) : routed;
   }
 
+  /**
+   * The earlier sale a second one of the same number and product would repeat: one within the
+   * owner's window, or one whose outcome is still open however old (even with the window off),
+   * since selling it again before it settles may charge the customer twice.
+   */
   function duplicateOf(national: string, product: Product): Sale | null {
     const minutes = deps.settings().duplicateWindowMinutes;
-    if (minutes <= 0) return null;
-    return journal.recent(national, product, now() - minutes * 60_000);
+    return journal.recent(national, product, minutes > 0 ? now() - minutes * 60_000 : Number.MAX_SAFE_INTEGER);
   }
 
   async function quote(request: { number: string; product: Product; network?: Network }): Promise<Result<SaleQuote>> {
@@ -121,6 +126,10 @@ export function createSaleEngine(deps: SaleEngineDeps) {
       log.warn('quote threw', { provider: provider.id, error: cause instanceof Error ? cause : String(cause) });
       return err('internal', 'quote failed');
     });
+    // Nothing or less is no price a cashier may confirm: a package saved before prices were
+    // bounded, or a provider's odd answer, stops here instead of on an enabled Confirm.
+    const quoted = answer.ok ? answer.value.price : undefined;
+    if (quoted && quoted.minor <= 0) return err('input.invalid_price', `quoted price ${quoted.minor} is not above zero`, { ...SALE_AMOUNT_RIALS });
     return ok({
       ...base,
       provider: provider.id,

@@ -1,4 +1,4 @@
-// Our transaction ids (DESIGN §7): what each provider is paid and asked about, so they must be
+// Our transaction ids (docs/architecture.md, "Sales"): what each provider is paid and asked about, so they must be
 // unique across restarts, reinstalls and every counter sharing one provider account. An id is
 // (milliseconds since 2024-01-01 UTC) × 100 + counter number: the time part survives a reinstall,
 // the counter part separates tills, and the last id issued per counter is persisted so ids keep

@@ -1,4 +1,4 @@
-// The Al-Qimah webhook receiver (DESIGN §7; alqimah-rest-api.txt "Example Webhook Request"): a GET
+// The Al-Qimah webhook receiver (docs/architecture.md, "Sales"; docs/providers-alqimah.md, the document's "Example Webhook Request"): a GET
 // with OperationStatus, WebHookCode, TransactionID, ReferenceID, price and message in the query
 // string. Off by default. The per-sale code is compared in constant time (SHA-256 of both sides,
 // crypto.timingSafeEqual); an unknown id or a wrong code is refused and logged without the code.
@@ -16,7 +16,11 @@ export type WebhookReceiverOptions = {
   host?: string;
   port?: number;
   path?: string;
-  /** What the provider is told to call, when it differs from where we listen (a public address, a tunnel). */
+  /**
+   * The address the provider's platform can call (the owner's public address, forwarded by the
+   * router or a reverse proxy to `port`). Without it no WebHookURL is sent: a loopback address is
+   * one the provider can never reach, and status checks settle every sale anyway.
+   */
   publicUrl?: string;
 };
 
@@ -57,26 +61,31 @@ export async function startWebhookReceiver(deps: WebhookReceiverDeps, options: W
       log.warn('webhook refused: code does not match', { txId });
       return answer(403, 'forbidden');
     }
-    // Kept verbatim beside the sale, except the code, which is a secret.
-    const kept = new URLSearchParams(q);
-    kept.delete('WebHookCode');
-    journal.recordExchange(txId, 'webhook', { body: kept.toString() });
     const state = status === '1' ? 'succeeded' : status === '0' ? 'failed' : status === '-1' ? 'pending' : null;
     if (state === null) {
-      log.warn('webhook with an unreadable status', { txId });
+      log.warn('webhook refused: unreadable status', { txId });
       return answer(400, 'bad request');
     }
-    const price = q.get('price');
+    const priceText = q.get('price') ?? '';
+    const price = priceText === '' ? null : moneyFromDecimal(priceText);
+    if (priceText !== '' && (price === null || price.minor < 0)) {
+      log.warn('webhook refused: price is not an amount the sale can have', { txId, price: priceText.slice(0, 40) });
+      return answer(400, 'bad request');
+    }
+    // Kept verbatim beside the sale, except the code, which is a secret; a replay of a call already
+    // kept adds nothing.
+    const kept = new URLSearchParams(q);
+    kept.delete('WebHookCode');
+    const body = kept.toString();
+    if (journal.exchanges(txId).some((e) => e.kind === 'webhook' && e.body === body)) return answer(200, 'ok');
+    journal.recordExchange(txId, 'webhook', { body });
     const message = q.get('message');
     const ref = q.get('ReferenceID');
     const moved = journal.move(
       txId,
       state,
       {
-        ...(price ? (() => {
-          const m = moneyFromDecimal(price);
-          return m ? { price: m } : {};
-        })() : {}),
+        ...(price ? { price } : {}),
         ...(ref ? { providerRef: ref } : {}),
         ...(message ? { message } : {}),
         ...(state === 'failed' ? { error: { code: 'provider.rejected' as const, message: message ?? 'failed' } } : { error: null }),
@@ -107,9 +116,11 @@ export async function startWebhookReceiver(deps: WebhookReceiverDeps, options: W
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const url = options.publicUrl ?? `http://${host}:${port}${path}`;
   return {
-    url,
+    /** What each payment sends as WebHookURL, or null when the owner has set no public address. */
+    url: options.publicUrl ? options.publicUrl : null,
+    /** Where this receiver listens. */
+    localUrl: `http://${host}:${port}${path}`,
     port,
     close: async () => {
       server.closeAllConnections();

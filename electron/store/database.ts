@@ -9,6 +9,9 @@ import { err, ok, type Result } from '../../shared/result';
 
 export type Db = Database.Database;
 
+/** 'RPOS' in the file header (migration 006): tells this app's databases from any other SQLite file. */
+export const APPLICATION_ID = 1380994899;
+
 export type OpenOptions = {
   migrationsDir: string;
   /** better-sqlite3's `nativeBinding`: the Electron build of the addon, where one is used. */

@@ -17,7 +17,21 @@ export function createSettingsRepository(db: Db, now: () => number) {
     // to the default for that key instead of locking the owner out of the app.
     if (parsed.success) return parsed.data;
     const fallback: Record<string, unknown> = { ...raw };
-    for (const issue of parsed.error.issues) delete fallback[String(issue.path[0])];
+    // In a list (the packages) only the refused entries go: one package priced below a rial, kept
+    // from before prices were bounded, must not take the owner's other packages with it.
+    const refusedEntries = new Map<string, Set<number>>();
+    for (const issue of parsed.error.issues) {
+      const [key, index] = issue.path;
+      if (Array.isArray(raw[String(key)]) && typeof index === 'number') {
+        refusedEntries.set(String(key), (refusedEntries.get(String(key)) ?? new Set()).add(index));
+      } else delete fallback[String(key)];
+    }
+    for (const [key, indexes] of refusedEntries) {
+      if (key in fallback) fallback[key] = (raw[key] as unknown[]).filter((_, i) => !indexes.has(i));
+    }
+    const repaired = settingsSchema.safeParse(fallback);
+    if (repaired.success) return repaired.data;
+    for (const issue of repaired.error.issues) delete fallback[String(issue.path[0])];
     return settingsSchema.parse(fallback);
   }
 

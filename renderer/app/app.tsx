@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { call, useChannel, useEvent } from '../ipc/client';
 import { screens, type ScreenId } from './screens';
 import { SessionBadge, SignInGate } from '../features/sign-in/sign-in-gate';
+import { EarlierInstallNotice } from './earlier-install-notice';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -51,6 +52,7 @@ export function App() {
           {t('app.training.banner')}
         </div>
       )}
+      <EarlierInstallNotice />
       <header className="app-header">
         <span className="app-title">{t('app.title')}</span>
         <nav aria-label={t('app.nav.label')} className="app-nav">

@@ -1,4 +1,4 @@
-// The one receipt (DESIGN §10): the same component draws it on screen, for the thermal printer
+// The one receipt (docs/architecture.md, "Receipts"): the same component draws it on screen, for the thermal printer
 // (captured as an image at the printer's dot width: 384 CSS px on 58 mm paper, 576 on 80 mm) and
 // for PDF. It is drawn in the receipt's own language, in pure black on white so a threshold keeps
 // every stroke, and Arabic is shaped here by the browser, never by a printer.

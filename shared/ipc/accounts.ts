@@ -1,12 +1,13 @@
-// Channels of the provider accounts (DESIGN §2): the owner sets credentials, tests the connection,
+// Channels of the provider accounts (docs/architecture.md, "Trust boundary"): the owner sets credentials, tests the connection,
 // registers or resets a Weta account. No response ever carries a password, API token or access
 // token: the renderer sees "set / not set" and at most the last two characters of a user name.
 import { z } from 'zod';
 import { channel } from './contract';
 import { providerIdSchema, type ProviderId } from '../domain';
 import { moneySchema } from '../money';
+import { lineText, multiLineText } from '../bounds';
 
-const field = z.string().max(200);
+const field = lineText(200);
 
 export const alqimahAccountSchema = z.object({ userName: field, password: field, accountNumber: field, apiToken: field });
 export const wetaAccountSchema = z.object({ username: field, password: field });
@@ -47,11 +48,11 @@ export const connectionTestSchema = z.object({ provider: providerIdSchema, balan
 
 export const wetaRegisterRequestSchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
-    username: z.string().trim().min(3).max(60),
+    name: lineText(100).trim().min(1),
+    username: lineText(60).trim().min(3),
     email: z.email().max(200),
     mobile: z.string().regex(/^\d{9,12}$/),
-    password: z.string().min(8).max(100),
+    password: lineText(100).min(8),
   })
   .strict();
 
@@ -69,13 +70,13 @@ export const accountChannels = {
   'accounts.wetaRegister': channel(wetaRegisterRequestSchema, accountsStatusSchema, { ownerOnly: true }),
   /** Changes the Weta password at Weta, then stores the new one. */
   'accounts.wetaResetPassword': channel(
-    z.object({ newPassword: z.string().min(8).max(100) }).strict(),
+    z.object({ newPassword: lineText(100).min(8) }).strict(),
     accountsStatusSchema,
     { ownerOnly: true },
   ),
-  /** Al-Qimah's network/service map as JSON text (data the owner edits, DESIGN §6). */
+  /** Al-Qimah's network/service map as JSON text (data the owner edits, docs/architecture.md, "Providers"). */
   'accounts.serviceMap.get': channel(z.object({}).strict(), z.object({ json: z.string() }), { ownerOnly: true }),
-  'accounts.serviceMap.set': channel(z.object({ json: z.string().max(100_000) }).strict(), z.object({ json: z.string() }), {
+  'accounts.serviceMap.set': channel(z.object({ json: multiLineText(100_000) }).strict(), z.object({ json: z.string() }), {
     ownerOnly: true,
   }),
 };

@@ -1,6 +1,7 @@
 // Channels of database backups: by hand and on a schedule (in the main process), listed, and
-// restored only after the file is checked (it opens, passes integrity_check, its schema is not
-// newer than this app's). The current database is backed up first, so a restore loses nothing.
+// restored only after a copy of the file is checked (it opens, passes integrity_check, is this
+// app's database of our migration history, not newer). The current database is backed up first and
+// its sales are carried into the restored one, so a restore loses no sale.
 import { z } from 'zod';
 import { channel } from './contract';
 
@@ -17,7 +18,15 @@ export const backupChannels = {
   'backup.now': channel(z.object({}).strict(), backupFileSchema, { ownerOnly: true }),
   'backup.restore': channel(
     z.object({ name: backupNameSchema }).strict(),
-    z.object({ restored: backupNameSchema, safetyCopy: backupNameSchema, schemaVersion: z.number().int() }),
+    z.object({
+      restored: backupNameSchema,
+      safetyCopy: backupNameSchema,
+      schemaVersion: z.number().int(),
+      /** Sales of the live journal written into the restored database: a restore forgets no sale. */
+      carriedSales: z.number().int().nonnegative(),
+      /** Sales the backup caught open that the provider is now asked about. */
+      salesToAsk: z.number().int().nonnegative(),
+    }),
     { ownerOnly: true },
   ),
 };

@@ -13,9 +13,8 @@ import {
   subscriberTypeSchema,
 } from '../domain';
 import { appErrorSchema } from '../result';
+import { typedNumberSchema, wholeNumber } from '../bounds';
 
-/** What the cashier typed: any digits, spaces, +967… (shared/numbers.ts normalises it). */
-const typedNumberSchema = z.string().min(1).max(40);
 
 const numberRequestSchema = z
   .object({
@@ -53,7 +52,7 @@ export type CounterCatalogue = z.infer<typeof counterCatalogueSchema>;
 
 export const counterChannels = {
   /** The numbers sold to most recently, newest first. */
-  'counter.recent': channel(z.object({ limit: z.number().int().min(1).max(50).optional() }).strict(), recentNumbersSchema),
+  'counter.recent': channel(z.object({ limit: wholeNumber({ min: 1, max: 50 }).optional() }).strict(), recentNumbersSchema),
   /** Records a number the counter just sold to; answers with the updated list. */
   'counter.remember': channel(numberRequestSchema, recentNumbersSchema),
   /** Packages/offers that can be sold to a number, from every provider that sells offers on its network. */

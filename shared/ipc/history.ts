@@ -5,23 +5,24 @@ import { z } from 'zod';
 import { channel } from './contract';
 import { networkSchema, saleStateSchema } from '../domain';
 import { saleIdSchema, saleViewSchema } from './sales';
+import { TIME_MS, lineText, wholeNumber } from '../bounds';
 
 export const HISTORY_PAGE_MAX = 200;
 
 export const historySearchRequestSchema = z
   .object({
     /** Any part of a number (any digit style), of our id or of the provider's reference. */
-    text: z.string().max(64).optional(),
+    text: lineText(64).optional(),
     /** Epoch milliseconds, inclusive start and exclusive end. */
-    from: z.number().int().optional(),
-    to: z.number().int().optional(),
+    from: wholeNumber(TIME_MS).optional(),
+    to: wholeNumber(TIME_MS).optional(),
     network: networkSchema.optional(),
     state: saleStateSchema.optional(),
-    cashierId: z.string().max(64).optional(),
+    cashierId: lineText(64).optional(),
     training: z.boolean().optional(),
     /** The `nextCursor` of the previous page. */
     cursor: saleIdSchema.optional(),
-    limit: z.number().int().min(1).max(HISTORY_PAGE_MAX).default(50),
+    limit: wholeNumber({ min: 1, max: HISTORY_PAGE_MAX }).default(50),
   })
   .strict();
 export type HistorySearchRequest = z.input<typeof historySearchRequestSchema>;

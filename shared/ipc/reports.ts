@@ -1,10 +1,11 @@
 // Channels of the owner's reports: today's sales by hour and network, agent balances, Al-Qimah's
-// feed vouchers, and the history as CSV. Training sales are never counted (DESIGN §11).
+// feed vouchers, and the history as CSV. Training sales are never counted (docs/architecture.md, "Training mode").
 import { z } from 'zod';
 import { channel } from './contract';
 import { networkSchema, providerIdSchema, saleStateSchema } from '../domain';
 import { moneySchema } from '../money';
 import { appErrorSchema } from '../result';
+import { TIME_MS, wholeNumber } from '../bounds';
 
 /** Sums per currency: YER and USD are never added together. */
 export const amountsSchema = z.array(moneySchema);
@@ -50,13 +51,13 @@ export const feedVoucherSchema = z.object({
 });
 
 const range = z
-  .object({ from: z.number().int().nonnegative(), to: z.number().int().positive() })
+  .object({ from: wholeNumber(TIME_MS), to: wholeNumber(TIME_MS) })
   .strict()
   .refine((r) => r.to > r.from && r.to - r.from <= 366 * 86_400_000, { message: 'the range is empty or longer than a year' });
 
 export const reportChannels = {
   /** `from`: the start of the day in the shop's time; the report covers 24 hours from it. */
-  'reports.day': channel(z.object({ from: z.number().int().nonnegative() }).strict(), dayReportSchema, { ownerOnly: true }),
+  'reports.day': channel(z.object({ from: wholeNumber(TIME_MS) }).strict(), dayReportSchema, { ownerOnly: true }),
   'reports.balances': channel(z.object({}).strict(), z.object({ balances: z.array(balanceLineSchema) }), { ownerOnly: true }),
   'reports.feedVouchers': channel(
     z.object({}).strict(),

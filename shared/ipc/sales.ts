@@ -1,18 +1,40 @@
 // Channels of the counter's sale: quote a number + product, submit it once, follow it to a final
 // state. The counter UI builds against `SaleView`; the main process builds it from the journal
 // (electron/sales/). A sale is never paid twice: a repeated `submitKey` or a second submit while one
-// is in flight for the same number and product returns the existing sale (DESIGN §7).
+// is in flight for the same number and product returns the existing sale (docs/architecture.md, "Sales").
 import { z } from 'zod';
 import { channel } from './contract';
 import { networkSchema, productSchema, providerIdSchema, saleStateSchema, subscriberTypeSchema } from '../domain';
+import { GAME_QUANTITY, SALE_UNITS, lineText, saleAmountSchema, typedNumberSchema, wholeNumber } from '../bounds';
 import { moneySchema } from '../money';
 import { appErrorSchema } from '../result';
 
 /** Our transaction id on the wire: the decimal digits of a safe integer. */
 export const saleIdSchema = z.string().regex(/^[1-9]\d{0,15}$/, 'a sale id is decimal digits');
 
-/** What the cashier typed: any digits, spaces, +967… (shared/numbers.ts normalises it). */
-const typedNumberSchema = z.string().min(1).max(40);
+/** Fields a game card can ask for (a player id, a server): a handful, never thousands. */
+const GAME_FIELDS_MAX = 20;
+
+/** A product as the counter asks for it: productSchema's shape, within what one sale can be. */
+export const saleProductSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('amount'), amount: saleAmountSchema }),
+  z.object({ kind: z.literal('units'), units: wholeNumber(SALE_UNITS, 'input.invalid_units') }),
+  z.object({
+    kind: z.literal('offer'),
+    code: lineText(64).min(1),
+    name: lineText(200).optional(),
+    provider: providerIdSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal('game'),
+    linkCode: lineText(64).min(1),
+    name: lineText(200).optional(),
+    fields: z
+      .record(lineText(64), lineText(200))
+      .refine((fields) => Object.keys(fields).length <= GAME_FIELDS_MAX, { params: { code: 'input.too_many_items', max: GAME_FIELDS_MAX } }),
+    quantity: wholeNumber(GAME_QUANTITY, 'input.invalid_quantity'),
+  }),
+]);
 
 export const saleTimelineEntrySchema = z.object({
   state: saleStateSchema,
@@ -53,7 +75,7 @@ export type SaleView = z.infer<typeof saleViewSchema>;
 export const saleQuoteRequestSchema = z
   .object({
     number: typedNumberSchema,
-    product: productSchema,
+    product: saleProductSchema,
     /** Needed only when the number fits more than one network (landline or ADSL). */
     network: networkSchema.optional(),
   })
@@ -79,7 +101,7 @@ export const saleSubmitRequestSchema = z
   .object({
     number: typedNumberSchema,
     network: networkSchema.optional(),
-    product: productSchema,
+    product: saleProductSchema,
     /** The cashier saw the duplicate warning and confirmed a second sale. */
     confirmDuplicate: z.boolean().optional(),
     /** One per press of the confirm button (e.g. crypto.randomUUID()): the same key never pays twice. */

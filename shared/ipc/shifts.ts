@@ -6,6 +6,7 @@ import { providerIdSchema } from '../domain';
 import { moneySchema } from '../money';
 import { salesSummarySchema } from './reports';
 import { cashierIdSchema } from './cashiers';
+import { wholeNumber } from '../bounds';
 
 export const shiftBalanceSchema = z.object({
   provider: providerIdSchema,
@@ -44,7 +45,7 @@ export const shiftChannels = {
   'shift.open': channel(z.object({}).strict(), shiftSchema),
   'shift.close': channel(z.object({}).strict(), shiftSchema),
   /** Closed shifts, newest first, for the owner. */
-  'shift.list': channel(z.object({ limit: z.number().int().min(1).max(200).default(30) }).strict(), z.object({ shifts: z.array(shiftSchema) }), {
+  'shift.list': channel(z.object({ limit: wholeNumber({ min: 1, max: 200 }).default(30) }).strict(), z.object({ shifts: z.array(shiftSchema) }), {
     ownerOnly: true,
   }),
 };

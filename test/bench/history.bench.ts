@@ -1,4 +1,4 @@
-// History search over a million sales (DESIGN §8): each kind of search a cashier makes, p95 under
+// History search over a million sales (docs/architecture.md, "Storage"): each kind of search a cashier makes, p95 under
 // 10 ms. The sales are generated inside one transaction in a temporary database file with the
 // real migrations (so the search index is filled by its own triggers), then each kind of search
 // is timed over many different queries of that kind.

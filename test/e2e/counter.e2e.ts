@@ -13,8 +13,8 @@ type Language = (typeof LANGUAGES)[number];
 
 // What each language calls things: the tests read the screen as the cashier does.
 const WORDS = {
-  ar: { yemen_mobile: 'يمن موبايل', you: 'يو', sabafon: 'سبأفون', y: 'واي', yemen_4g: 'يمن 4G', landline: 'هاتف ثابت', adsl: 'إنترنت ADSL', success: 'تمت العملية بنجاح', alqimah: 'القمة', weta: 'ويتا', tooShort: 'الرقم قصير جداً.', unknownPrefix: 'بداية الرقم لا تطابق أي شبكة يمنية.' },
-  en: { yemen_mobile: 'Yemen Mobile', you: 'YOU', sabafon: 'Sabafon', y: 'Y', yemen_4g: 'Yemen 4G', landline: 'Landline', adsl: 'ADSL', success: 'Sale succeeded', alqimah: 'Al-Qimah', weta: 'Weta', tooShort: 'The number is too short.', unknownPrefix: 'The number does not start like any Yemeni network.' },
+  ar: { yemen_mobile: 'يمن موبايل', you: 'يو', sabafon: 'سبأفون', y: 'واي', yemen_4g: 'يمن 4G', landline: 'هاتف ثابت', adsl: 'إنترنت ADSL', success: 'تمت العملية بنجاح', alqimah: 'القمة', weta: 'ويتا', tooShort: 'الرقم قصير جداً.', unknownPrefix: '8 ليست بداية شبكة يمنية: راجع أول الأرقام.' },
+  en: { yemen_mobile: 'Yemen Mobile', you: 'YOU', sabafon: 'Sabafon', y: 'Y', yemen_4g: 'Yemen 4G', landline: 'Landline', adsl: 'ADSL', success: 'Sale succeeded', alqimah: 'Al-Qimah', weta: 'Weta', tooShort: 'The number is too short.', unknownPrefix: '8 is not a Yemeni network: check the first digits.' },
 } as const;
 
 async function openCounter(page: Page, shell: Shell, language: Language) {

@@ -1,4 +1,4 @@
-// The web shell (DESIGN §5): the same main-process services under plain Node, the built renderer
+// The web shell (docs/architecture.md, "The web shell"): the same main-process services under plain Node, the built renderer
 // served on 127.0.0.1, and `window.pos` bridged over HTTP from the same contract. For tests and
 // development only: it binds loopback and is never packaged.
 import { buildSync } from 'esbuild';

@@ -1,4 +1,4 @@
-// A thermal printer for tests (DESIGN §10): a TCP server on 127.0.0.1 (OS-picked port; 9100 in
+// A thermal printer for tests (docs/architecture.md, "Receipts"): a TCP server on 127.0.0.1 (OS-picked port; 9100 in
 // production) that decodes the ESC/POS it receives — ESC @, GS v 0 raster bands, ESC d / LF feeds,
 // GS V cut — back into an image, so the raster path is checked on what a printer would print.
 import { createServer, type Socket } from 'node:net';

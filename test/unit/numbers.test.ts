@@ -1,4 +1,4 @@
-// shared/numbers.ts against DESIGN §10a, table by table: every prefix, every digit form, every
+// shared/numbers.ts against docs/architecture.md, "Numbers and networks", table by table: every prefix, every digit form, every
 // country-code form, every length error, and the provider wire forms.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -21,7 +21,7 @@ function inScript(ascii: string, digits: string): string {
   return ascii.replace(/\d/g, (d) => digits[Number(d)]!);
 }
 
-describe('every prefix reads as its network (DESIGN §10a table)', () => {
+describe('every prefix reads as its network (docs/architecture.md, "Numbers and networks" table)', () => {
   const table: [string, Network[]][] = [
     ['771234567', ['yemen_mobile']],
     ['781234567', ['yemen_mobile']],
@@ -167,13 +167,21 @@ describe('every invalid number says why', () => {
   });
 
   it.each([
+    ['751234567', '75'],
+    ['٧٩١٢٣٤٥٦٧', '79'],
+    ['8', '8'],
+  ])('a number no network starts with names its first digits: %s → %s', (input, prefix) => {
+    expect(checkFinalNumber(input)).toMatchObject({ status: 'invalid', code: 'input.number_unknown_prefix', params: { prefix } });
+  });
+
+  it.each([
     ['77', 'input.number_too_short'],
     ['7712345', 'valid'],
     ['771234', 'input.number_too_short'],
     ['1012', 'input.number_too_short'],
     ['123456', 'input.number_too_short'],
-    ['', 'input.invalid_number'],
-    ['+967', 'input.invalid_number'],
+    ['', 'input.number_empty'],
+    ['+967', 'input.number_empty'],
   ])('on Enter %j → %s', (input, expected) => {
     const check = checkFinalNumber(input);
     if (expected === 'valid') expect(check.status).toBe('valid');

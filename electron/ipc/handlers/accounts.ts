@@ -3,11 +3,19 @@
 // accepted once the owner has a PIN.
 import type { accountChannels } from '../../../shared/ipc/accounts';
 import type { HandlersOf } from '../../../shared/ipc/contract';
-import { err, ok } from '../../../shared/result';
+import type { ProviderId } from '../../../shared/domain';
+import { err, ok, type Result } from '../../../shared/result';
 import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-export function createAccountHandlers(s: Pick<Services, 'deps' | 'session' | 'accounts' | 'connections' | 'serviceMap'>): HandlersOf<typeof accountChannels, CallContext> {
+export function createAccountHandlers(
+  s: Pick<Services, 'deps' | 'session' | 'accounts' | 'connections' | 'serviceMap' | 'sales'>,
+): HandlersOf<typeof accountChannels, CallContext> {
+  /** Ends every session the app holds with the provider: the back office's and the sale engine's. */
+  const endSessions = async (provider: ProviderId): Promise<Result<void>> => {
+    const ended = await Promise.all([s.connections.logout(provider), s.sales.registry.get(provider)?.logout() ?? ok(undefined)]);
+    return ended.find((r) => !r.ok) ?? ok(undefined);
+  };
   const needsPin = () => (s.session.isRequired() ? null : err('auth.pin_required', 'set the owner PIN before provider accounts'));
   return {
     'accounts.status': () => ok(s.accounts.status()),
@@ -20,7 +28,7 @@ export function createAccountHandlers(s: Pick<Services, 'deps' | 'session' | 'ac
       return ok(s.accounts.status());
     },
     'accounts.clear': async ({ provider }) => {
-      await s.connections.logout(provider);
+      await endSessions(provider);
       s.accounts.clear(provider);
       s.deps.log.info('provider account cleared', { provider });
       return ok(s.accounts.status());
@@ -31,12 +39,14 @@ export function createAccountHandlers(s: Pick<Services, 'deps' | 'session' | 'ac
       return balance.ok ? ok({ provider, balance: balance.value }) : balance;
     },
     'accounts.logout': async ({ provider }) => {
-      const result = await s.connections.logout(provider);
+      const result = await endSessions(provider);
       return result.ok ? ok({}) : result;
     },
     'accounts.wetaRegister': async (request) => {
       const refused = needsPin() ?? (s.accounts.canStore() ? null : err('secrets.unavailable', 'no encryption available'));
       if (refused) return refused;
+      // Cut from the log and from every answer from now on, whatever the provider echoes.
+      s.deps.log.addSecret(request.password);
       const registered = await s.connections.wetaRegister(request);
       if (!registered.ok) return registered;
       const stored = s.accounts.set('weta', { username: request.username, password: request.password });

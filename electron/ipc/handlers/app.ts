@@ -6,7 +6,7 @@ import type { Services } from '../../services';
 import { schemaVersion } from '../../store/database';
 import type { CallContext } from '../dispatch';
 
-export function createAppHandlers(s: Pick<Services, 'deps' | 'db' | 'events' | 'settings' | 'startedAt' | 'isTraining' | 'hub'>): HandlersOf<typeof appChannels, CallContext> {
+export function createAppHandlers(s: Pick<Services, 'deps' | 'db' | 'events' | 'settings' | 'startedAt' | 'isTraining' | 'backups' | 'earlierInstall' | 'hub'>): HandlersOf<typeof appChannels, CallContext> {
   return {
     'app.info': () =>
       ok({
@@ -17,6 +17,10 @@ export function createAppHandlers(s: Pick<Services, 'deps' | 'db' | 'events' | '
         dataDir: s.deps.dataDir,
       }),
     'app.health': () => ok({ db: s.db.open, schemaVersion: schemaVersion(s.db), uptimeMs: s.deps.now() - s.startedAt }),
+    'app.earlierInstall': () => {
+      const traces = s.earlierInstall();
+      return ok(traces.length === 0 ? null : { traces, newestBackup: s.backups.list().find((f) => !f.name.endsWith('-before-restore.sqlite')) ?? null });
+    },
     'settings.get': () => ok(s.settings.read()),
     'settings.set': (patch) => {
       // A till in a shop has the number its hub gave it: a second till typed onto the same number

@@ -12,6 +12,7 @@ export function createPrintingHandlers(printing: PrintService, hub: Hub): Handle
     'printer.get': () => ok(printing.config()),
     'printer.set': (patch) => ok(printing.setConfig(patch)),
     'printer.devices': async () => ok({ devices: await printing.devices() }),
+    'printer.testPage': () => printing.testPage(),
     'receipt.print': async ({ id }) => {
       const local = await printing.print(id);
       if (local.ok || local.error.code !== 'sale.not_found' || !hub.status().linked) return local;

@@ -1,17 +1,21 @@
-// The Al-Qimah client behind the `Provider` interface (DESIGN §6, document alqimah-rest-api.txt).
+// The Al-Qimah client behind the `Provider` interface (docs/architecture.md, "Providers", docs/providers-alqimah.md).
 // Readings of what the document leaves open (docs/providers-alqimah.md has the full list):
 // - A rejected session is `{status:false}` whose message names the token (or HTTP 401): the client
 //   logs in again once and retries a query once with a fresh TransactionID. A payment is never
 //   re-sent: a token rejection on payment is `failed` + provider.session_expired (the provider
 //   checks the token before it processes anything, so nothing was charged), and the session is
-//   renewed `RENEW_MARGIN_MS` before token_expires so a payment rarely meets an expired token.
-// - A payment answer we cannot read (time-out, dropped connection, 5xx, bad JSON, an id that is not
-//   ours, "duplicate TransactionID") is `unknown`: only the status call (0/2) can settle it.
+//   renewed before token_expires (the shared transport's RENEW_BEFORE_MS) so a payment rarely meets
+//   an expired token.
+// - A payment answer we cannot read (time-out, connection lost after it was made, 5xx, bad JSON, an
+//   id that is not ours, "duplicate TransactionID") is `unknown`: only the status call (0/2) can
+//   settle it. A connection never made is `failed`: nothing reached Al-Qimah.
+// The exchange itself, the session keeping and the secret-cutting are ../transport.ts.
 import type { CatalogueItem, Network, Offer, Product, SubscriberInfo, SubscriberQueryKind } from '../../../shared/domain';
 import { money, moneyFromDecimal, parseDecimalToMinor, type Money } from '../../../shared/money';
+import { SALE_AMOUNT_RIALS } from '../../../shared/bounds';
 import { err, ok, type AppError, type ErrorCode, type Result } from '../../../shared/result';
 import type { Package } from '../../../shared/settings';
-import { createSecretText } from '../../secret-text';
+import { createSession, createTransport } from '../transport';
 import type { PayOutcome, PayRequest, Provider, ProviderDeps, Quote, RawExchange, StatusOutcome, StatusRequest, SubscriberNumber } from '../provider';
 import { defaultAlqimahServiceMap, type AlqimahServiceMap } from './service-map';
 import { loginToken, type AlqimahCredentials } from './token';
@@ -35,8 +39,6 @@ import {
 } from './wire';
 import type { z } from 'zod';
 
-/** Renew this long before token_expires, so a payment never leaves with a token about to lapse. */
-export const RENEW_MARGIN_MS = 2 * 60 * 1000;
 const RAW_LOG_LIMIT = 2000;
 
 export const TOKEN_REJECTED = /token|توكن|رمز الوصول|الجلسة|unauthori[sz]ed|session/i;
@@ -51,6 +53,20 @@ const MESSAGE_CODES: [RegExp, ErrorCode][] = [
   [/الخدمة|الشبكة|service|network/i, 'provider.unsupported'],
 ];
 
+const NOT_FOUND = /غير موجود|غير موجودة|لا توجد|not found|does not exist|no such/i;
+const ABOUT_THE_TRANSACTION = /عملية|معاملة|حركة|transaction|operation/i;
+/** Words that put the "not found" on something else: a service, an agent account, a network, a number. */
+const ABOUT_SOMETHING_ELSE = /خدمة|الخدمة|وكيل|الوكيل|حساب|الحساب|شبكة|الشبكة|مستخدم|المستخدم|الباقة|العرض|الفئة|service|agent|account|network|mobile|user|offer|category|token/i;
+
+/**
+ * Whether a refused status check says, unmistakably, that the provider has no transaction with our
+ * id: only that proves nothing was charged. "Service number not found" or "Agent account does not
+ * exist" are refusals of the check itself and prove nothing about the sale.
+ */
+export function isTransactionNotFound(message: string): boolean {
+  return NOT_FOUND.test(message) && ABOUT_THE_TRANSACTION.test(message) && !ABOUT_SOMETHING_ELSE.test(message);
+}
+
 /** A `{status:false}` message to a stable code; anything unrecognised is provider.rejected. */
 export function codeForMessage(message: string): ErrorCode {
   for (const [pattern, code] of MESSAGE_CODES) if (pattern.test(message)) return code;
@@ -59,11 +75,15 @@ export function codeForMessage(message: string): ErrorCode {
 
 export type FeedVoucher = { date: string; amountText: string; amount?: Money; currency: string; notes: string };
 
+/** An exchange as this client reads it: the shared transport's, with the answer sorted by what it holds. */
 type Exchange =
   | { kind: 'json'; status: number; body: string; json: unknown }
   | { kind: 'unreadable'; status: number; body: string }
   | { kind: 'http_error'; status: number; body: string }
   | { kind: 'timeout' }
+  /** Nothing reached Al-Qimah (no connection made): a payment was not sent. */
+  | { kind: 'unreached'; message: string }
+  /** The connection was lost after it was made: a payment may have been received. */
   | { kind: 'network'; message: string };
 
 type Session = { accessToken: string; expiresAt: number };
@@ -94,35 +114,24 @@ export type AlqimahDeps = ProviderDeps & {
 export function createAlqimahProvider(deps: AlqimahDeps) {
   const currentMap = deps.serviceMap ?? (() => defaultAlqimahServiceMap);
   const packages = deps.packages ?? (() => []);
-  const fetchFn = deps.fetch ?? fetch;
-  const base = deps.baseUrl.replace(/\/+$/, '');
   let querySeq = 0;
   const nextQueryId = deps.nextQueryId ?? (() => String(deps.now() * 1000 + (querySeq++ % 1000)));
-  let session: Session | null = null;
-  let loggingIn: Promise<Result<Session>> | null = null;
+  const transport = createTransport({ name: 'alqimah', baseUrl: deps.baseUrl, timeoutMs: deps.timeoutMs, now: deps.now, log: deps.log, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const sessions = createSession<Session>({ now: deps.now, login: doLogin });
   /** Values cut from any text we pass on, whatever the provider echoes back. */
-  const secrets = createSecretText();
-  const scrub = secrets.redact;
+  const { secrets, redact: scrub } = transport;
 
   async function post(path: '/' | '/login', body: unknown, accessToken?: string): Promise<Exchange> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
+    const ex = await transport.post(path, body, accessToken ? { 'api-token': accessToken } : {});
+    if (ex.kind === 'timeout') return ex;
+    if (ex.kind === 'unreached') return ex;
+    if (ex.kind === 'dropped') return { kind: 'network', message: ex.message };
+    const { status, text } = ex;
+    if (status >= 500 || (status >= 300 && status !== 401 && status !== 403)) return { kind: 'http_error', status, body: text };
     try {
-      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-      if (accessToken) headers['api-token'] = accessToken;
-      const res = await fetchFn(base + path, { method: 'POST', headers, body: JSON.stringify(body), signal: controller.signal });
-      const text = await res.text();
-      if (res.status >= 500 || (res.status >= 300 && res.status !== 401 && res.status !== 403)) return { kind: 'http_error', status: res.status, body: text };
-      try {
-        return { kind: 'json', status: res.status, body: text, json: JSON.parse(text) as unknown };
-      } catch {
-        return { kind: 'unreadable', status: res.status, body: text };
-      }
-    } catch (e) {
-      if (controller.signal.aborted) return { kind: 'timeout' };
-      return { kind: 'network', message: e instanceof Error ? e.message : 'network error' };
-    } finally {
-      clearTimeout(timer);
+      return { kind: 'json', status, body: text, json: JSON.parse(text) as unknown };
+    } catch {
+      return { kind: 'unreadable', status, body: text };
     }
   }
 
@@ -137,6 +146,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
     switch (ex.kind) {
       case 'timeout':
         return { code: 'provider.timeout', message: `Al-Qimah did not answer ${what} within ${deps.timeoutMs} ms` };
+      case 'unreached':
       case 'network':
         return { code: 'provider.unavailable', message: `Al-Qimah could not be reached for ${what}: ${scrub(ex.message)}` };
       case 'http_error':
@@ -147,7 +157,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
   }
 
   function rawOf(ex: Exchange): RawExchange | undefined {
-    return 'body' in ex ? { status: ex.status, body: ex.body } : undefined;
+    return 'body' in ex ? transport.raw({ status: ex.status, text: ex.body }) : undefined;
   }
 
   function logBadResponse(what: string, ex: Exchange, issue?: string) {
@@ -183,17 +193,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
     return ok({ accessToken: parsed.data.access_token, expiresAt });
   }
 
-  async function ensureSession(): Promise<Result<Session>> {
-    if (session && deps.now() < session.expiresAt - RENEW_MARGIN_MS) return ok(session);
-    if (!loggingIn) {
-      loggingIn = doLogin().then((r) => {
-        session = r.ok ? r.value : null;
-        loggingIn = null;
-        return r;
-      });
-    }
-    return loggingIn;
-  }
+  const ensureSession = () => sessions.ensure();
 
   function isTokenRejection(ex: Exchange): boolean {
     if ('status' in ex && (ex.status === 401 || ex.status === 403)) return true;
@@ -210,7 +210,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
       const ex = await post('/', build(), s.value.accessToken);
       if (!isTokenRejection(ex) || attempt === 1) return ok(ex);
       deps.log.info('alqimah: session rejected, logging in again');
-      if (session === s.value) session = null;
+      sessions.drop(s.value);
     }
     return err('internal', 'unreachable');
   }
@@ -425,7 +425,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
     }
     if (entry.services.topUp === undefined || entry.pricing !== product.kind) return err('provider.unsupported', `no ${product.kind} top-up for ${number.network}`);
     if (product.kind === 'units') return ok({ NetworkNumber: entry.networkNumber, ServiceNumber: entry.services.topUp, ...common, Amount: product.units });
-    if (product.amount.currency !== 'YER' || product.amount.minor <= 0) return err('input.invalid_amount', 'top-up amount must be a positive YER amount');
+    if (product.amount.currency !== 'YER' || product.amount.minor <= 0) return err('input.invalid_amount', 'top-up amount must be a positive YER amount', { ...SALE_AMOUNT_RIALS });
     return ok({ NetworkNumber: entry.networkNumber, ServiceNumber: entry.services.topUp, ...common, Amount: product.amount.minor / 100 });
   }
 
@@ -437,6 +437,8 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
     if (!s.ok) return { state: 'failed', error: s.error };
     const ex = await post('/', body.value, s.value.accessToken);
     const raw = rawOf(ex);
+    // No connection was made: nothing reached Al-Qimah, so nothing can have been charged.
+    if (ex.kind === 'unreached') return { state: 'failed', error: transportError(ex, 'the payment') };
     if (ex.kind !== 'json') {
       if (ex.kind === 'unreadable' || ex.kind === 'http_error') logBadResponse('a payment', ex);
       return { state: 'unknown', error: transportError(ex, 'the payment'), ...(raw ? { raw } : {}) };
@@ -445,7 +447,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
     if (failure.success) {
       const message = scrub(failure.data.message);
       if (isTokenRejection(ex)) {
-        if (session === s.value) session = null;
+        sessions.drop(s.value);
         return { state: 'failed', message, error: { code: 'provider.session_expired', message: message || 'session expired' }, raw: raw! };
       }
       const code = codeForMessage(message);
@@ -470,8 +472,8 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
       ...(v.referenceID !== undefined ? { providerRef: String(v.referenceID) } : {}),
       ...(price ? { price } : {}),
       ...(agent ? { agentBalance: agent } : {}),
-      ...(v.message ? { message: v.message } : {}),
-      ...(state === 'failed' ? { error: { code: codeForMessage(v.message ?? ''), message: v.message || 'failed' } } : {}),
+      ...(v.message ? { message: scrub(v.message) } : {}),
+      ...(state === 'failed' ? { error: { code: codeForMessage(v.message ?? ''), message: scrub(v.message ?? '') || 'failed' } } : {}),
       raw: raw!,
     };
   }
@@ -491,7 +493,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
       const message = scrub(failure.data.message);
       const code = isTokenRejection(ex) ? 'provider.session_expired' : codeForMessage(message);
       // Only an answer that says "no such transaction" proves nothing was charged; any other refusal leaves it unknown.
-      if (code === 'provider.not_found') return { state: 'not_found', message, raw: raw! };
+      if (code !== 'provider.session_expired' && isTransactionNotFound(message)) return { state: 'not_found', message, raw: raw! };
       return { state: 'unknown', message, error: { code, message: message || 'status refused' }, raw: raw! };
     }
     const parsed = operationStatusResponseSchema.safeParse(ex.json);
@@ -509,8 +511,8 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
       state,
       ...(v.referenceID !== undefined ? { providerRef: String(v.referenceID) } : {}),
       ...(price ? { price } : {}),
-      ...(v.message ? { message: v.message } : {}),
-      ...(state === 'failed' ? { error: { code: 'provider.rejected' as const, message: v.message || 'failed' } } : {}),
+      ...(v.message ? { message: scrub(v.message) } : {}),
+      ...(state === 'failed' ? { error: { code: 'provider.rejected' as const, message: scrub(v.message ?? '') || 'failed' } } : {}),
       raw: raw!,
     };
   }
@@ -523,7 +525,7 @@ export function createAlqimahProvider(deps: AlqimahDeps) {
     },
     async logout(): Promise<Result<void>> {
       // The document has no logout call: forgetting the token is all there is.
-      session = null;
+      sessions.take();
       return ok(undefined);
     },
     agentBalance,

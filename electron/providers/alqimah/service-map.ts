@@ -1,4 +1,4 @@
-// Al-Qimah's network and service numbers as data (DESIGN §6): the document's tables are empty apart
+// Al-Qimah's network and service numbers as data (docs/architecture.md, "Providers"): the document's tables are empty apart
 // from its examples, so the numbers below are seeded defaults that the owner edits in settings; the
 // edited copy is parsed with `alqimahServiceMapSchema` and injected into the client.
 import { z } from 'zod';

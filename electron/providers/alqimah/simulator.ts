@@ -1,5 +1,5 @@
 // A loopback Al-Qimah server that follows the document (same routes, bodies, field names and Arabic
-// messages) with a ledger and fault knobs (DESIGN §6). It serves the tests, the benchmarks and the
+// messages) with a ledger and fault knobs (docs/architecture.md, "Providers"). It serves the tests, the benchmarks and the
 // app's training mode, so it imports nothing from Electron and keeps every call cheap.
 // Where the document is silent the simulator decides, and the client must cope with any answer:
 // - a rejected or expired access token is `{status:false, message: TOKEN_REJECTED_MESSAGE}` (HTTP 200);
@@ -58,6 +58,8 @@ export type SimKnobs = {
   failPayment: FaultRule;
   /** Rejects the payment for insufficient balance whatever the ledger holds. */
   insufficientBalance: FaultRule;
+  /** Refuses a status check ({status:false}) with this free text whatever the ledger holds ("Service number not found"). */
+  statusRefused: FaultRule & { message: string };
   tokenTtlMs: number;
   /** Every access token issued so far stops working now. */
   expireTokens(): void;
@@ -171,6 +173,7 @@ export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {
     pending: { ...rule(), checks: 1, outcome: 'succeeded' },
     failPayment: rule(),
     insufficientBalance: rule(),
+    statusRefused: { ...rule(), message: 'Service number not found' },
     tokenTtlMs: 60 * 60 * 1000,
     expireTokens: () => tokens.clear(),
   };
@@ -277,6 +280,7 @@ export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {
     const g = map.global;
     if (service === g.balance) return { body: { status: true, agentBalance: majorOf(ledger.balanceMinor), message: SIM_MESSAGES.balanceOk, transactionID: 0 } };
     if (service === g.status) {
+      if (fires(knobs.statusRefused, 'global')) return fail(knobs.statusRefused.message);
       const tx = transactions.get(String(body.TransactionID ?? ''));
       return tx ? statusAnswer(tx) : fail(SIM_MESSAGES.notFound);
     }

@@ -1,10 +1,11 @@
-// The Weta client behind the Provider interface (weta-api.txt). One HTTP exchange helper with a
-// time-out on every call; a session (JWT bearer + exp_date) reused until shortly before it expires;
-// non-payment calls log in again once on a 401 and retry once; a payment is sent at most once and
-// anything unclear after sending comes back as `unknown` for the status call to settle.
+// The Weta client behind the Provider interface (docs/providers-weta.md): Weta's wire only. The exchange,
+// time-out, reached/not-reached, session reuse and renewal and secret-cutting are the shared
+// transport's (../transport.ts); here a session is the JWT bearer with its exp_date. Non-payment
+// calls log in again once on a 401 and retry once; a payment is sent at most once and anything
+// unclear after sending comes back as `unknown` for the status call to settle.
 import type { Network, Offer, Product, SubscriberInfo, SubscriberQueryKind, SubscriberType } from '../../../shared/domain';
 import { moneyFromDecimal, type Money } from '../../../shared/money';
-import { isMobileNetwork, wetaNumber } from '../../../shared/numbers';
+import { checkFinalNumber, isMobileNetwork, wetaNumber } from '../../../shared/numbers';
 import { err, ok, type AppError, type ErrorCode, type Result } from '../../../shared/result';
 import type {
   PayOutcome,
@@ -17,8 +18,8 @@ import type {
   StatusRequest,
   SubscriberNumber,
 } from '../provider';
-import { createSecretText } from '../../secret-text';
-import { apiErrorToCode, httpStatusToCode, isRefusalBeforeCharge } from './error-codes';
+import { createSession, createTransport, RAW_LIMIT, type Exchange } from '../transport';
+import { apiErrorToCode, httpStatusToCode, isDocumentedFailure, isRefusalBeforeCharge } from './error-codes';
 import {
   adslLineResponseSchema,
   agentBalanceResponseSchema,
@@ -55,67 +56,22 @@ export type WetaProvider = Provider & {
   loan(number: SubscriberNumber): Promise<Result<SubscriberInfo>>;
 };
 
-type Exchange =
-  | { kind: 'answer'; status: number; text: string }
-  | { kind: 'timeout' }
-  /** The connection was never made: nothing reached Weta. */
-  | { kind: 'unreached'; message: string }
-  /** The connection failed after it was made: the request may have been received. */
-  | { kind: 'dropped'; message: string };
-
-type Session = { token: string; expSec: number };
-
-const RAW_LIMIT = 4000;
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+type Session = { token: string; expiresAt: number };
 
 export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}): WetaProvider {
-  const renewBeforeMs = options.renewBeforeMs ?? 60_000;
-  const doFetch = deps.fetch ?? fetch;
-  const base = deps.baseUrl.replace(/\/+$/, '');
-  let session: Session | null = null;
-  let loginInFlight: Promise<Result<Session>> | null = null;
-  // Values that must never leave this client in a message: the password and the current token.
-  const secrets = createSecretText();
-  const scrub = secrets.redact;
+  const transport = createTransport({ name: 'weta', baseUrl: deps.baseUrl, timeoutMs: deps.timeoutMs, now: deps.now, log: deps.log, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const { secrets, redact: scrub } = transport;
+  const sessions = createSession<Session>({ now: deps.now, login: freshSession, ...(options.renewBeforeMs !== undefined ? { renewBeforeMs: options.renewBeforeMs } : {}) });
 
   function fail(code: ErrorCode, message: string, params?: AppError['params']): Result<never> {
     return err(code, scrub(message), params);
   }
 
-  async function send(path: string, body: unknown, token?: string): Promise<Exchange> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
-    const started = deps.now();
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (token) headers.Authorization = `Bearer ${token}`;
-    try {
-      const response = await doFetch(`${base}${path}`, {
-        method: 'POST',
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: controller.signal,
-      });
-      const text = await response.text();
-      deps.log.info('weta call', { path, status: response.status, ms: deps.now() - started });
-      return { kind: 'answer', status: response.status, text };
-    } catch (error) {
-      if (controller.signal.aborted) {
-        deps.log.warn('weta call timed out', { path, ms: deps.now() - started });
-        return { kind: 'timeout' };
-      }
-      const code = causeCode(error);
-      const message = scrub(`${code ?? (error instanceof Error ? error.message : 'network error')}`);
-      deps.log.warn('weta call failed', { path, error: message });
-      return code && NOT_CONNECTED.has(code) ? { kind: 'unreached', message } : { kind: 'dropped', message };
-    } finally {
-      clearTimeout(timer);
-    }
+  function send(path: string, body: unknown, token?: string): Promise<Exchange> {
+    return transport.post(path, body, token ? { Authorization: `Bearer ${token}` } : {});
   }
 
-  function rawOf(ex: { status: number; text: string }): RawExchange {
-    return { status: ex.status, body: scrub(ex.text.slice(0, RAW_LIMIT)) };
-  }
+  const rawOf = transport.raw;
 
   /** The status a body means: an error written only into `status_code` of a 200 counts as that error. */
   function effectiveStatus(httpStatus: number, envelope: Envelope | null): number {
@@ -161,24 +117,10 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
       return result.error.code === 'provider.bad_response' ? err('provider.bad_response', 'Weta /login: unreadable answer') : result;
     }
     secrets.add(result.value.token);
-    return ok({ token: result.value.token, expSec: result.value.exp_date });
+    return ok({ token: result.value.token, expiresAt: result.value.exp_date * 1000 });
   }
 
-  async function ensureSession(force = false): Promise<Result<Session>> {
-    if (!force && session && session.expSec * 1000 - deps.now() > renewBeforeMs) return ok(session);
-    if (!loginInFlight) {
-      loginInFlight = freshSession().finally(() => {
-        loginInFlight = null;
-      });
-    }
-    const result = await loginInFlight;
-    if (result.ok) session = result.value;
-    return result;
-  }
-
-  function dropSession(token: string) {
-    if (session?.token === token) session = null;
-  }
+  const ensureSession = (force = false) => sessions.ensure(force);
 
   /** A non-payment call with the bearer token: on a 401, one fresh login and one retry. */
   async function authed<T>(path: string, body: unknown, parse: (json: unknown) => T | null): Promise<Result<T>> {
@@ -186,7 +128,7 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
     if (!first.ok) return first;
     let ex = await send(path, body, first.value.token);
     if (ex.kind === 'answer' && ex.status === 401) {
-      dropSession(first.value.token);
+      sessions.drop(first.value);
       const second = await ensureSession(true);
       if (!second.ok) return second;
       ex = await send(path, body, second.value.token);
@@ -202,6 +144,14 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
       return err('input.invalid_number', `Weta needs ${expected} digits for ${number.network}`);
     }
     return ok(digits);
+  }
+
+  /** The agent's own mobile for /register, as the document writes it: 967 + a mobile's 9 digits. */
+  function agentMobile(typed: string): Result<string> {
+    const check = checkFinalNumber(typed);
+    const network = check.status === 'valid' ? check.networks.find(isMobileNetwork) : undefined;
+    if (check.status !== 'valid' || network === undefined) return err('input.invalid_number', 'the agent mobile must be a Yemeni mobile number');
+    return wetaMobile({ national: check.national, network });
   }
 
   function billType(number: SubscriberNumber, subscriberType: PayRequest['subscriberType']): BillRequest['type'] {
@@ -326,7 +276,7 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
     const status = effectiveStatus(ex.status, envelope);
     if (status === 401) {
       // Not charged: the token was refused before the bill was looked at. Never re-sent here.
-      dropSession(sess.value.token);
+      sessions.drop(sess.value);
       return payFailed(fail('provider.session_expired', 'Weta bill: session refused (HTTP 401)'), raw);
     }
     if (status === 409) return payFailed(fail('provider.duplicate_transaction', `Weta bill: trans_id ${body.trans_id} already used`), raw);
@@ -382,30 +332,55 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
     const common = { providerRef: request.txId, ...(rawSeen ? { raw: rawSeen } : {}) };
     // The reading of isDone/isBan (docs/providers-weta.md): the note under /q/status is taken
     // ("isDone 1 mean success, 0 in progress; isBan 1 mean ban, 0 safe"), not the "fix delay"
-    // section, which swaps both. isDone 1 wins; isDone 0 with isBan 1 is a refusal with its reason.
-    if (s.isDone === 1) return { state: 'succeeded', ...common };
-    if (s.isBan === 1) {
-      const reason = s.reason === undefined || s.reason === null ? '' : String(s.reason);
+    // section, which swaps both. An answer only that reading explains settles the sale; one that
+    // reads both ways (done and banned, banned without a documented reason) waits for a person,
+    // so a charged sale is never failed (and sold again) on a guess.
+    const reason = s.reason === undefined || s.reason === null ? '' : String(s.reason);
+    const unclear = (why: string): StatusOutcome => ({
+      state: 'unclear',
+      ...common,
+      message: rawSeen?.body ?? `isDone ${s.isDone}, isBan ${s.isBan}, reason ${reason || 'none'}`,
+      error: { code: 'provider.unclear_status', message: `Weta status: ${why}` },
+    });
+    if (s.isDone === 1 && s.isBan === 0) return settledPrice(request, common);
+    if (s.isDone === 0 && s.isBan === 0) return { state: 'pending', ...common };
+    if (s.isDone === 0 && s.isBan === 1) {
+      if (!isDocumentedFailure(reason)) return unclear(`banned with ${reason ? `reason ${reason}, not a documented failure` : 'no reason'}`);
       return {
         state: 'failed',
         ...common,
-        message: `Weta: banned${reason ? ` (reason ${reason})` : ''}`,
-        error: { code: 'provider.rejected', message: `Weta: operation banned${reason ? ` (reason ${reason})` : ''}`, ...(reason ? { params: { reason } } : {}) },
+        message: `Weta: banned (reason ${reason})`,
+        error: { code: 'provider.rejected', message: `Weta: operation banned (reason ${reason})`, params: { reason } },
       };
     }
-    if (s.isDone === 0 && s.isBan === 0) return { state: 'pending', ...common };
-    return { state: 'unknown', ...common, error: { code: 'provider.bad_response', message: `Weta status: isDone ${s.isDone}, isBan ${s.isBan}` } };
+    return unclear(`isDone ${s.isDone} with isBan ${s.isBan} reads two ways`);
+  }
+
+  /**
+   * A done bill carries the price of what was sent. /q/status gives none, so it is the offer's
+   * price from Weta's own list for the number; until that list answers, the sale stays unknown
+   * (asked again) rather than settled with no price, which reports would miss.
+   */
+  async function settledPrice(request: StatusRequest, common: { providerRef: string; raw?: RawExchange }): Promise<StatusOutcome> {
+    if (request.product?.kind !== 'offer') return { state: 'succeeded', ...common };
+    const code = request.product.code;
+    const list = await offers(request.number);
+    const price = list.ok ? list.value.find((o) => o.code === code)?.price : undefined;
+    if (!price) {
+      const why = list.ok ? `offer ${code} is not in the list` : list.error.message;
+      return { state: 'unknown', ...common, error: { code: 'provider.bad_response', message: scrub(`Weta status: done, price not known yet (${why})`) } };
+    }
+    return { state: 'succeeded', ...common, price };
   }
 
   const provider: WetaProvider = {
     id: 'weta',
     async login() {
       const result = await ensureSession();
-      return result.ok ? ok({ expiresAt: result.value.expSec * 1000 }) : result;
+      return result.ok ? ok({ expiresAt: result.value.expiresAt }) : result;
     },
     async logout() {
-      const current = session;
-      session = null;
+      const current = sessions.take();
       if (!current) return ok(undefined);
       const ex = await send('/logout', undefined, current.token);
       // A 401 means the token was already ended: the goal of logout holds.
@@ -453,7 +428,12 @@ export function createWetaProvider(deps: ProviderDeps, options: WetaOptions = {}
     pay,
     status,
     async register(input) {
-      const ex = await send('/register', input);
+      // Whatever Weta echoes back (the document's 422 lists the fields), the password never leaves here.
+      secrets.add(input.password);
+      secrets.add(input.password_confirmation);
+      const mobile = agentMobile(input.mobile);
+      if (!mobile.ok) return mobile;
+      const ex = await send('/register', { ...input, mobile: mobile.value });
       return interpret(ex, '/register', (json) => registerResponseSchema.safeParse(json).data?.data.user ?? null);
     },
     async resetPassword(newPassword) {
@@ -484,18 +464,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function causeCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    const errors = (current as { errors?: unknown }).errors;
-    if (Array.isArray(errors) && errors[0] && typeof (errors[0] as { code?: unknown }).code === 'string') {
-      return (errors[0] as { code: string }).code;
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

@@ -2,7 +2,7 @@
 // codes of its "Response codes" table. The same table decides, for a payment, whether a failure
 // is known to have charged nothing.
 import type { ErrorCode } from '../../../shared/result';
-import type { ApiErrorCode } from './wire';
+import { isApiErrorCode, type ApiErrorCode } from './wire';
 
 export const apiErrorToCode: Record<ApiErrorCode, ErrorCode> = {
   1000: 'provider.insufficient_balance',
@@ -47,4 +47,15 @@ export function httpStatusToCode(status: number): ErrorCode {
  */
 export function isRefusalBeforeCharge(status: number): boolean {
   return [400, 401, 403, 404, 405, 409, 411, 412, 413, 416, 422].includes(status);
+}
+
+/**
+ * A /q/status `reason` the document gives a failure meaning: a refusal of its response-code table
+ * (the document's own example bans with 400) or one of its API error codes. Anything else, or none,
+ * is not documented, so a ban that gives it does not prove the sale failed.
+ */
+export function isDocumentedFailure(reason: string): boolean {
+  if (!/^\d{3,4}$/.test(reason)) return false;
+  const code = Number(reason);
+  return (isRefusalBeforeCharge(code) && code !== 401) || isApiErrorCode(code);
 }

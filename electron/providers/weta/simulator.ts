@@ -1,4 +1,4 @@
-// A Weta server on loopback that follows weta-api.txt: routes under /api, the document's bodies and
+// A Weta server on loopback that follows Weta's API document (docs/providers-weta.md): routes under /api, the document's bodies and
 // status codes (the `"message "` 401 body, 422 `data` arrays), users, JWT-like bearer tokens with
 // exp_date, offers per number type, a ledger (each trans_id charged at most once, a reused one
 // refused) and fault knobs. It serves the tests, the benchmarks and training mode, so it is plain
@@ -41,6 +41,12 @@ export type WetaKnobs = {
   probability: Partial<Record<'drop_after_charge' | 'server_error' | 'malformed_json' | 'token_expired' | 'pending_success' | 'pending_ban' | 'insufficient_balance' | 'api_error', number>>;
   /** When set, a bill that arrives while another bill of the same agent is still being answered gets 1001 ("another batch"). */
   oneBillAtATime: boolean;
+  /**
+   * How /q/status writes isDone/isBan. The document says it two ways: `status_section` (its note:
+   * isDone 1 success, 0 in progress; isBan 1 ban, 0 safe) and `fix_delay` (its "fix delay"
+   * section: 0 done and 1 in progress for the first flag, 0 ban and 1 safe for the second).
+   */
+  statusReading: 'status_section' | 'fix_delay';
   /** Queues a fault for the next request to `route` ('/bill/weta-offer', '/q/status', … or '*'). */
   next(route: string, fault: WetaFault): void;
   clear(): void;
@@ -174,6 +180,7 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
     pendingChecks: 2,
     probability: {},
     oneBillAtATime: false,
+    statusReading: 'status_section',
     next(route, fault) {
       const list = queued.get(route) ?? [];
       list.push(fault);
@@ -183,6 +190,7 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
       queued.clear();
       knobs.probability = {};
       knobs.latencyMs = 0;
+      knobs.statusReading = 'status_section';
     },
   };
 
@@ -270,7 +278,7 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
     if (tx.state === 'pending') {
       if (tx.checksLeft > 0) {
         tx.checksLeft -= 1;
-        return { isDone: 0, isBan: 0, reason: null };
+        return written('pending', null);
       }
       if (tx.then === 'succeeded') tx.state = 'done';
       else {
@@ -280,7 +288,14 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
         entries.push({ username: tx.username, transId: tx.transId, mobile: tx.mobile, code: tx.code, amount: tx.amount, kind: 'refund' });
       }
     }
-    return tx.state === 'done' ? { isDone: 1, isBan: 0, reason: null } : { isDone: 0, isBan: 1, reason: tx.reason ?? 400 };
+    return written(tx.state === 'done' ? 'done' : 'banned', tx.reason);
+  }
+
+  function written(state: 'done' | 'pending' | 'banned', reason: number | null): { isDone: number; isBan: number; reason: number | null } {
+    const fixDelay = knobs.statusReading === 'fix_delay';
+    if (state === 'pending') return fixDelay ? { isDone: 1, isBan: 1, reason: null } : { isDone: 0, isBan: 0, reason: null };
+    if (state === 'done') return fixDelay ? { isDone: 0, isBan: 1, reason: null } : { isDone: 1, isBan: 0, reason: null };
+    return fixDelay ? { isDone: 0, isBan: 0, reason: reason ?? 400 } : { isDone: 0, isBan: 1, reason: reason ?? 400 };
   }
 
   function route(req: IncomingMessage, path: string, body: Record<string, unknown>, fault: WetaFault | undefined): Answer {

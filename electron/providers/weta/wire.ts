@@ -1,4 +1,4 @@
-// Weta's wire formats (weta-api.txt), as zod schemas with the types inferred from them. Tolerant
+// Weta's wire formats (docs/providers-weta.md), as zod schemas with the types inferred from them. Tolerant
 // where the document is loose: numbers arrive as numbers or decimal strings ("42.57"), some text
 // fields are placeholders ("XYZ"), the 401 body's key is `"message "` with a trailing space, and a
 // 422 carries a `data` array of messages (or only a description, as reset_pass shows).

@@ -1,4 +1,4 @@
--- The sales journal (DESIGN §7): a sale row exists, with its transaction id, before any byte goes
+-- The sales journal (docs/architecture.md, "Sales"): a sale row exists, with its transaction id, before any byte goes
 -- to a provider; every state change is a row in sale_transitions committed before it is acted on;
 -- every provider answer is kept verbatim in sale_exchanges.
 CREATE TABLE sales (

@@ -1,4 +1,4 @@
--- History (DESIGN §8, §10): every sale searchable offline over a million rows, and what was printed.
+-- History (docs/architecture.md, "Storage", "Receipts"): every sale searchable offline over a million rows, and what was printed.
 -- A trigram FTS5 index finds any part of a number, of our transaction id or of the provider's
 -- reference; its rowid is the sale's tx_id, which is time-ordered by construction (see
 -- electron/sales/transaction-id.ts), so results come newest first without a sort. Triggers keep it

@@ -1,4 +1,4 @@
--- The back office (DESIGN §2, §11): provider credentials encrypted at rest, cashiers with hashed
+-- The back office (docs/architecture.md, "Trust boundary", "Training mode"): provider credentials encrypted at rest, cashiers with hashed
 -- PINs, and shifts with their Z report. Nothing here is ever sent to the renderer in clear.
 
 -- One row per credential field; the value is the SecretBox's ciphertext, never the plain text.

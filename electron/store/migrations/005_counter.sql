@@ -1,5 +1,5 @@
 -- The counter's own tables: the provider catalogue (game and gift cards) cached with its fetch time
--- so it can be browsed offline (DESIGN §8), and the numbers the counter sold to most recently.
+-- so it can be browsed offline (docs/architecture.md, "Storage"), and the numbers the counter sold to most recently.
 CREATE TABLE catalogue_fetches (
   provider TEXT PRIMARY KEY CHECK (provider IN ('alqimah', 'weta')),
   -- Epoch milliseconds of the last fetch that succeeded: the list below is that fetch, whole.

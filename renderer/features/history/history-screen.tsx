@@ -1,10 +1,11 @@
-// The history screen (DESIGN §8, §10): every sale, found offline by any part of its number, our id
+// The history screen (docs/architecture.md, "Storage", "Receipts"): every sale, found offline by any part of its number, our id
 // or the provider's reference, with filters; the sales still being checked on top; a sale's details
 // with its status timeline, its receipt as it would print, and a reprint (marked as a copy).
 import { useCallback, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { networks, saleStates, type Network, type SaleState } from '../../../shared/domain';
+import { settledBy } from '../../../shared/sale-settlement';
 import type { HistoryPage, HistoryRow, HistorySearchRequest } from '../../../shared/ipc/history';
 import { Receipt, ReceiptPrintRoot } from '../../receipt/receipt';
 import { call, errorText, useChannel, useChannelMutation, useEvent } from '../../ipc/client';
@@ -216,6 +217,7 @@ function SaleDetails({ id }: { id: string }) {
   if (detail.error) return <p className="error" role="alert">{errorText(t, detail.error)}</p>;
   if (!detail.data) return <p>{t('app.loading')}</p>;
   const { sale, prints } = detail.data;
+  const settled = settledBy(sale.timeline);
   const when = new Intl.DateTimeFormat(`${i18n.language}-YE-u-nu-latn`, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <div data-testid="history-details">
@@ -229,6 +231,11 @@ function SaleDetails({ id }: { id: string }) {
           </li>
         ))}
       </ol>
+      {(settled === 'status' || settled === 'webhook') && (
+        <p className="muted" data-testid="history-settled-by">{t(`sale.outcome.settledBy.${settled}`)}</p>
+      )}
+      {sale.error && <p data-testid="history-error">{errorText(t, sale.error)}</p>}
+      {sale.message && <p className="muted" data-testid="history-message">{sale.message}</p>}
       <p data-testid="history-prints">{t('history.details.prints', { count: prints.filter((p) => p.errorCode === null).length })}</p>
       <button type="button" className="primary" onClick={() => reprint.mutate({ id })} disabled={reprint.isPending} data-testid="history-reprint">
         {t('history.details.reprint')}

@@ -30,7 +30,7 @@ export const NumberField = forwardRef<NumberFieldHandle, Props>(function NumberF
 
   const check = checkNumber(value);
   const badges = visibleNetworks(check);
-  const liveError = check.status === 'invalid' ? t(`errors.${check.code}`) : null;
+  const liveError = check.status === 'invalid' ? t(`errors.${check.code}`, check.params) : null;
   const message = error ?? liveError;
 
   return (

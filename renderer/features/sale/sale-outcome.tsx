@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../shared/ipc/sales';
+import { settledBy } from '../../../shared/sale-settlement';
 import { call, errorText, useChannel, useEvent } from '../../ipc/client';
 import { MoneyText } from './money-text';
 import { NetworkBadge } from './network-badge';
@@ -147,6 +148,7 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
         )}
       </dl>
       {sale.message && <p className="muted">{sale.message}</p>}
+      <SettledLater sale={sale} />
       <div className="form-actions">
         <button
           ref={next}
@@ -175,5 +177,17 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
         )}
       </div>
     </section>
+  );
+}
+
+/** Says when the outcome came from a later status check or webhook, not the payment's own answer. */
+function SettledLater({ sale }: { sale: SaleView }) {
+  const { t } = useTranslation();
+  const by = settledBy(sale.timeline);
+  if (by !== 'status' && by !== 'webhook') return null;
+  return (
+    <p className="muted" data-testid="outcome-settled-by">
+      {t(`sale.outcome.settledBy.${by}`)}
+    </p>
   );
 }

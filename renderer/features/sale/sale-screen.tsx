@@ -1,4 +1,4 @@
-// The counter (DESIGN §9): number → (landline or ADSL?) → what to sell → one summary → the outcome,
+// The counter (docs/architecture.md, "The renderer"): number → (landline or ADSL?) → what to sell → one summary → the outcome,
 // followed live. Keyboard-first: Enter moves on, Enter confirms, Esc backs out; the number field
 // is focused on start and after every sale.
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -95,7 +95,7 @@ export default function SaleScreen() {
   function submitNumber(value: string) {
     const check = checkFinalNumber(value);
     if (check.status === 'invalid') {
-      setNumberError(t(`errors.${check.code}`));
+      setNumberError(t(`errors.${check.code}`, check.params));
       return;
     }
     if (check.status !== 'valid') return;

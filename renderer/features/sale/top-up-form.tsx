@@ -3,6 +3,7 @@
 // click; the field takes any digits; Enter moves on.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SALE_AMOUNT_RIALS, SALE_UNITS } from '../../../shared/bounds';
 import type { Product } from '../../../shared/domain';
 import { errorText, useChannel } from '../../ipc/client';
 import { MINOR_PER_MAJOR, MoneyText } from './money-text';
@@ -32,7 +33,7 @@ export function TopUpForm({ target, onChoose }: Props) {
 
   function choose(value: number | null) {
     if (value === null) {
-      setError(t('errors.input.invalid_amount'));
+      setError(byUnits ? t('errors.input.invalid_units', SALE_UNITS) : t('errors.input.invalid_amount', SALE_AMOUNT_RIALS));
       input.current?.focus();
       return;
     }

@@ -1,9 +1,10 @@
 // Cashiers and their PINs. The owner's own PIN is set here too: setting it turns sign-in on.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pinSchema, type Cashier, type Role } from '../../../shared/ipc/cashiers';
+import { cashierNameSchema, pinSchema, type Cashier, type Role } from '../../../shared/ipc/cashiers';
 import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
 import { cashierName } from '../sign-in/sign-in-gate';
+import { fieldErrors } from './field-errors';
 
 export function CashierList() {
   const { t } = useTranslation();
@@ -40,13 +41,16 @@ function CashierForm({ cashier }: { cashier?: Cashier }) {
   const [role, setRole] = useState<Role>(cashier?.role ?? 'cashier');
   const [pin, setPin] = useState('');
   const [pinInvalid, setPinInvalid] = useState(false);
+  const [nameProblem, setNameProblem] = useState<string | null>(null);
   const id = cashier?.id ?? 'new';
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const needsPin = !cashier || pin !== '';
-    if (needsPin && !pinSchema.safeParse(pin).success) return setPinInvalid(true);
-    setPinInvalid(false);
+    const checkedName = cashierNameSchema.safeParse(name);
+    setNameProblem(checkedName.success ? null : (fieldErrors(t, checkedName.error, () => 'name').name ?? null));
+    setPinInvalid(needsPin && !pinSchema.safeParse(pin).success);
+    if (!checkedName.success || (needsPin && !pinSchema.safeParse(pin).success)) return;
     save.mutate(
       { ...(cashier ? { id: cashier.id } : {}), name: name.trim(), role, ...(pin ? { pin } : {}) },
       { onSuccess: () => (setPin(''), cashier ? undefined : setName('')) },
@@ -75,7 +79,16 @@ function CashierForm({ cashier }: { cashier?: Cashier }) {
         {t('settings.save')}
       </button>
       {cashier && !cashier.hasPin && <small className="warning">{t('settings.cashiers.noPin')}</small>}
-      {pinInvalid && <small className="error" role="alert">{t('errors.auth.invalid_pin')}</small>}
+      {nameProblem && (
+        <small className="error" role="alert" data-testid={`invalid-cashier-name-${id}`}>
+          {nameProblem}
+        </small>
+      )}
+      {pinInvalid && (
+        <small className="error" role="alert" data-testid={`invalid-cashier-pin-${id}`}>
+          {t('errors.auth.invalid_pin')}
+        </small>
+      )}
       {save.error && <small className="error" role="alert">{errorText(t, save.error)}</small>}
       {save.isSuccess && <small className="ok" role="status">{t('settings.saved')}</small>}
     </form>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { MINOR_PER_MAJOR, parseDecimalToMinor } from '../../../shared/money';
 import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/settings';
 import { useChannelMutation } from '../../ipc/client';
+import { fieldErrors } from './field-errors';
 import { SaveFooter } from './save-footer';
 import { typedInteger } from './typed-integer';
 
@@ -24,6 +25,7 @@ const TEXT_FIELDS: TextField[] = [
   { key: 'backupKeep', kind: 'number' },
   { key: 'alqimahUrl', kind: 'url' },
   { key: 'wetaUrl', kind: 'url' },
+  { key: 'webhookPublicUrl', kind: 'url' },
 ];
 
 function toDraft(s: Settings): Draft {
@@ -39,6 +41,7 @@ function toDraft(s: Settings): Draft {
     backupKeep: String(s.backupKeep),
     alqimahUrl: s.providerUrls.alqimah,
     wetaUrl: s.providerUrls.weta,
+    webhookPublicUrl: s.webhookPublicUrl,
     language: s.language,
     digitStyle: s.digitStyle,
     webhookEnabled: s.webhookEnabled,
@@ -58,6 +61,7 @@ function toPatch(d: Draft): Record<string, unknown> {
     backupEveryHours: typedInteger(String(d.backupEveryHours)),
     backupKeep: typedInteger(String(d.backupKeep)),
     providerUrls: { alqimah: String(d.alqimahUrl).trim(), weta: String(d.wetaUrl).trim() },
+    webhookPublicUrl: String(d.webhookPublicUrl).trim(),
     language: d.language,
     digitStyle: d.digitStyle,
     webhookEnabled: d.webhookEnabled,
@@ -74,7 +78,7 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const save = useChannelMutation('settings.set', ['settings.get']);
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
-  const [invalid, setInvalid] = useState<Record<string, true>>({});
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   useEffect(() => setDraft(toDraft(settings)), [settings]);
 
@@ -87,7 +91,13 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
     event.preventDefault();
     const parsed = settingsPatchSchema.strict().safeParse(toPatch(draft));
     if (!parsed.success) {
-      setInvalid(Object.fromEntries(parsed.error.issues.map((issue) => [fieldOf(issue.path), true as const])));
+      // Numbers and addresses have one rule each, worded per field; free text can break more than
+      // one (too long, control characters), so its words name the rule it broke.
+      const words = fieldErrors(t, parsed.error, fieldOf);
+      const kindOf = (key: string) => TEXT_FIELDS.find((f) => f.key === key)?.kind;
+      setInvalid(
+        Object.fromEntries(Object.entries(words).map(([key, text]) => [key, kindOf(key) === 'text' || kindOf(key) === 'textarea' ? text : t(`settings.invalid.${key}`)])),
+      );
       return;
     }
     setInvalid({});
@@ -130,7 +140,7 @@ export function GeneralSettings({ settings }: { settings: Settings }) {
               <small className="hint">{t(`settings.hint.${key}`)}</small>
               {invalid[key] && (
                 <small className="error" id={`invalid-${key}`} role="alert" data-testid={`invalid-${key}`}>
-                  {t(`settings.invalid.${key}`)}
+                  {invalid[key]}
                 </small>
               )}
             </label>

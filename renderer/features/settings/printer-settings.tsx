@@ -1,10 +1,11 @@
-// The receipt printer (DESIGN §10): a thermal printer reached over the network (raster, the
+// The receipt printer (docs/architecture.md, "Receipts"): a thermal printer reached over the network (raster, the
 // default) or a printer the computer already knows (driver), the paper width, the feed before the
 // cut, and whether a receipt prints by itself after each sale. Checked with the main process's
-// schema before it is sent; each refusal shows beside its field.
+// schema before it is sent; each refusal shows beside its field. A test page shows the owner that
+// the printer as saved answers and that the paper width is right.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { printerConfigSchema, type PrinterConfig } from '../../../shared/ipc/printing';
+import { printerConfigPatchSchema, type PrinterConfig } from '../../../shared/ipc/printing';
 import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
 import { SaveFooter } from './save-footer';
 import { typedInteger } from './typed-integer';
@@ -15,8 +16,7 @@ function toDraft(c: PrinterConfig): Draft {
   return { ...c, port: String(c.port), feedLines: String(c.feedLines) };
 }
 
-const patchSchema = printerConfigSchema
-  .partial()
+const patchSchema = printerConfigPatchSchema
   .strict()
   // The driver path prints to a named printer; an empty address is allowed (no printer yet).
   .refine((c) => c.mode !== 'driver' || (c.deviceName ?? '') !== '', { path: ['deviceName'] });
@@ -26,6 +26,7 @@ export function PrinterSettings() {
   const current = useChannel('printer.get', {});
   const devices = useChannel('printer.devices', {});
   const save = useChannelMutation('printer.set', ['printer.get']);
+  const testPage = useChannelMutation('printer.testPage');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [invalid, setInvalid] = useState<Record<string, true>>({});
   const [saved, setSaved] = useState(false);
@@ -125,6 +126,35 @@ export function PrinterSettings() {
         </label>
       </div>
       <SaveFooter error={save.error} saved={saved} pending={save.isPending} testId="printer" />
+      {/* The test page is dots for a network thermal printer; an installed printer has its own in the system's printer settings. */}
+      {draft.mode === 'raster' && (
+        <TestPageButton
+          unsaved={JSON.stringify(draft) !== JSON.stringify(toDraft(current.data!))}
+          pending={testPage.isPending}
+          onPrint={() => testPage.mutate({})}
+          result={testPage.error ? errorText(t, testPage.error) : testPage.isSuccess ? t('settings.printer.testPagePrinted') : null}
+          failed={testPage.error !== null}
+        />
+      )}
     </form>
+  );
+}
+
+type TestPageProps = { unsaved: boolean; pending: boolean; onPrint(): void; result: string | null; failed: boolean };
+
+function TestPageButton({ unsaved, pending, onPrint, result, failed }: TestPageProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="test-page">
+      <button type="button" onClick={onPrint} disabled={pending || unsaved} data-testid="printer-test-page">
+        {t('settings.printer.testPage')}
+      </button>
+      {unsaved && <small className="hint">{t('settings.printer.testPageSaveFirst')}</small>}
+      {result && (
+        <p className={failed ? 'error' : 'ok'} role={failed ? 'alert' : 'status'} data-testid="printer-test-page-result">
+          {result}
+        </p>
+      )}
+    </div>
   );
 }

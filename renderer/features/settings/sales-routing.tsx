@@ -1,11 +1,14 @@
 // Which provider sells each network (preferred first, the other as fallback), the packages the
-// counter offers, and Al-Qimah's network/service map as JSON (data the owner edits, DESIGN §6).
+// counter offers, and Al-Qimah's network/service map as JSON (data the owner edits, docs/architecture.md, "Providers").
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { networks, type Network, type ProviderId } from '../../../shared/domain';
 import { parseDecimalToMinor } from '../../../shared/money';
+import { digitScriptsToAscii } from '../../../shared/numbers';
 import { packageSchema, type Package, type Settings } from '../../../shared/settings';
+import { SALE_AMOUNT_RIALS } from '../../../shared/bounds';
 import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
+import { fieldErrors } from './field-errors';
 
 const ROUTES = ['alqimah,weta', 'weta,alqimah', 'alqimah', 'weta'] as const;
 
@@ -50,15 +53,18 @@ function PackageList({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const save = useChannelMutation('settings.set', ['settings.get']);
   const [draft, setDraft] = useState({ network: 'yemen_mobile' as Network, code: '', name: '', price: '' });
-  const [invalid, setInvalid] = useState(false);
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
 
   function add() {
-    const minor = draft.price.trim() === '' ? null : parseDecimalToMinor(draft.price.trim());
+    const typedPrice = digitScriptsToAscii(draft.price.trim());
+    const minor = typedPrice === '' ? null : parseDecimalToMinor(typedPrice);
     const candidate: Record<string, unknown> = { network: draft.network, code: draft.code, name: draft.name };
     if (minor !== null) candidate.price = { minor, currency: 'YER' };
     const parsed = packageSchema.safeParse(candidate);
-    if (!parsed.success || (draft.price.trim() !== '' && minor === null)) return setInvalid(true);
-    setInvalid(false);
+    const problems = parsed.success ? {} : fieldErrors(t, parsed.error);
+    if (typedPrice !== '' && minor === null) problems.price = t('errors.input.invalid_price', SALE_AMOUNT_RIALS);
+    setInvalid(problems);
+    if (!parsed.success || Object.keys(problems).length > 0) return;
     save.mutate({ packages: [...settings.packages, parsed.data] }, { onSuccess: () => setDraft((d) => ({ ...d, code: '', name: '', price: '' })) });
   }
   const remove = (index: number) => save.mutate({ packages: settings.packages.filter((_, i) => i !== index) });
@@ -100,14 +106,21 @@ function PackageList({ settings }: { settings: Settings }) {
             </option>
           ))}
         </select>
-        <input dir="ltr" placeholder={t('settings.packages.code')} value={draft.code} onChange={(e) => setDraft((d) => ({ ...d, code: e.target.value }))} />
-        <input placeholder={t('settings.packages.name')} value={draft.name} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
-        <input dir="ltr" inputMode="decimal" placeholder={t('settings.packages.price')} value={draft.price} onChange={(e) => setDraft((d) => ({ ...d, price: e.target.value }))} />
-        <button type="button" onClick={add}>
+        <input dir="ltr" placeholder={t('settings.packages.code')} value={draft.code} onChange={(e) => setDraft((d) => ({ ...d, code: e.target.value }))} aria-invalid={invalid.code ? true : undefined} data-testid="package-code" />
+        <input placeholder={t('settings.packages.name')} value={draft.name} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} aria-invalid={invalid.name ? true : undefined} data-testid="package-name" />
+        <input dir="ltr" inputMode="decimal" placeholder={t('settings.packages.price')} value={draft.price} onChange={(e) => setDraft((d) => ({ ...d, price: e.target.value }))} aria-invalid={invalid.price ? true : undefined} data-testid="package-price" />
+        <button type="button" onClick={add} data-testid="package-add">
           {t('settings.packages.add')}
         </button>
       </div>
-      {invalid && <p className="error" role="alert">{t('settings.packages.invalid')}</p>}
+      {(['code', 'name', 'price'] as const).map(
+        (field) =>
+          invalid[field] && (
+            <p key={field} className="error" role="alert" data-testid={`invalid-package-${field}`}>
+              {t(`settings.packages.${field}`)}: {invalid[field]}
+            </p>
+          ),
+      )}
       {save.error && <p className="error" role="alert">{errorText(t, save.error)}</p>}
     </div>
   );

@@ -137,9 +137,10 @@ describe('provider accounts', () => {
     expect(h.services.serviceMap.read().networks.sabafon?.unitPrice).toBe('1.25');
     const bad = await h.call('accounts.serviceMap.set', { json: '{"global": 1}' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.code).toBe('settings.invalid_service_map');
-    const notJson = await h.call('accounts.serviceMap.set', { json: '{' });
-    expect(!notJson.ok && notJson.error.code).toBe('settings.invalid_service_map');
+    if (!bad.ok) expect(bad.error).toMatchObject({ code: 'settings.invalid_service_map', params: { entry: 'global' } });
+    // Issue 11 item 14: the refusal names the line, never the JSON parser's own words.
+    const notJson = await h.call('accounts.serviceMap.set', { json: '{\n  "global": {\n    "balance": 1,,\n  }\n}' });
+    expect(!notJson.ok && notJson.error).toMatchObject({ code: 'settings.service_map_not_json', params: { line: 3 } });
   });
 });
 

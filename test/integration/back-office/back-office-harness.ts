@@ -8,6 +8,7 @@ import { createRotatingLogFile } from '../../../electron/backup/rotating-log-fil
 import type { Timer } from '../../../electron/backup/backups';
 import { createLogger } from '../../../electron/log';
 import type { SecretBox } from '../../../electron/platform/secret-box';
+import type { ServiceDeps } from '../../../electron/services';
 import { startTestServices, type TestServices } from '../../support/test-services';
 
 export type Harness = {
@@ -19,7 +20,7 @@ export type Harness = {
 
 export async function startBackOffice(
   dataDir: string,
-  options: { now?: () => number; timer?: Timer; maxLogBytes?: number; secretBox?: SecretBox | null } = {},
+  options: { now?: () => number; timer?: Timer; maxLogBytes?: number; secretBox?: SecretBox | null; sales?: ServiceDeps['sales'] } = {},
 ): Promise<Harness> {
   const logFile = createRotatingLogFile({ folder: dataDir, maxBytes: options.maxLogBytes ?? 10_000_000, files: 3 });
   const now = options.now ?? Date.now;
@@ -29,6 +30,7 @@ export async function startBackOffice(
     log: createLogger(logFile.sink, now),
     ...(options.timer ? { timer: options.timer } : {}),
     ...(options.secretBox !== undefined ? { secretBox: options.secretBox } : {}),
+    ...(options.sales ? { sales: options.sales } : {}),
   });
   return {
     services,

@@ -85,17 +85,6 @@ describe('backups', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(['backup.invalid_file']).toContain(bad.error.code);
 
-    // A sale still being checked with the provider blocks a restore.
-    h.services.db
-      .prepare(
-        `INSERT INTO sales (tx_id, provider, network, number, product, product_key, state, training, created_at, updated_at)
-         VALUES (1, 'weta', 'you', '731234567', '{"kind":"units","units":5}', 'u5', 'unknown', 0, 1, 1)`,
-      )
-      .run();
-    const unresolved = await h.call('backup.restore', { name: good.name });
-    expect(unresolved.ok).toBe(false);
-    if (!unresolved.ok) expect(unresolved.error).toMatchObject({ code: 'backup.unresolved_sales', params: { count: 1 } });
-
     const missing = await h.call('backup.restore', { name: 'pos-nothing.sqlite' });
     expect(!missing.ok && missing.error.code).toBe('backup.not_found');
     expect(value(await h.call('settings.get', {})).shopName).toBe('keep me');

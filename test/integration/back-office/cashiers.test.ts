@@ -118,6 +118,6 @@ describe('sign-in', () => {
     const remove = await h.call('cashiers.remove', { id: 'owner' });
     expect(!remove.ok && remove.error.code).toBe('auth.last_owner');
     const short = await h.call('cashiers.save', { name: 'x', role: 'cashier', pin: '12' });
-    expect(!short.ok && short.error.code).toBe('input.invalid');
+    expect(!short.ok && short.error.code).toBe('auth.invalid_pin');
   });
 });

@@ -48,4 +48,25 @@ describe('the application core', () => {
     expect(services.db.open).toBe(false);
     expect(existsSync(join(dataDir, `${DATABASE_FILE}-wal`))).toBe(false);
   });
+
+  it('a stop step that throws comes back as app.stop_failed, and the steps after it still run', async () => {
+    const dataDir = join(temp.dir, 'stop-fails');
+    mkdirSync(dataDir);
+    const lines: string[] = [];
+    const started = await startServices({
+      ...deps(dataDir),
+      log: createLogger((line) => lines.push(line)),
+      sales: { startReconciler: false },
+      // The backup schedule (every 24 h by default) is armed at start; its stop throws.
+      timer: {
+        every: () => () => {
+          throw new Error('timer would not stop');
+        },
+      },
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    expect(await started.value.stop()).toMatchObject({ ok: false, error: { code: 'app.stop_failed', message: 'timer would not stop' } });
+    expect(started.value.db.open).toBe(false);
+    expect(lines.some((line) => line.includes('stop failed'))).toBe(true);
+  });
 });

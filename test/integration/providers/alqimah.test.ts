@@ -1,5 +1,5 @@
 // The Al-Qimah client against its simulator over real HTTP on 127.0.0.1, section by section of
-// alqimah-rest-api.txt, then every fault knob, the wire as the simulator saw it, and secrets.
+// Al-Qimah's API document (docs/providers-alqimah.md), then every fault knob, the wire as the simulator saw it, and secrets.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // The Weta client against its simulator over real HTTP on 127.0.0.1, section by section of
-// weta-api.txt, then the fault knobs the sale engine relies on (fix delay, error codes).
+// Weta's API document (docs/providers-weta.md), then the fault knobs the sale engine relies on (fix delay, error codes).
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWetaProvider, type WetaProvider } from '../../../electron/providers/weta/client';
 import { startWetaSimulator, type WetaSimulator, type WetaSimulatorOptions } from '../../../electron/providers/weta/simulator';

@@ -1,4 +1,4 @@
-// Chaos (DESIGN §12): N sales through both providers while the simulators add latency, drop 20% of
+// Chaos (docs/architecture.md, "Testing layers"): N sales through both providers while the simulators add latency, drop 20% of
 // answers after the charge, leave 10% pending for 1-5 checks, and answer 5% with a 5xx before the
 // charge. Asserted and printed: no id charged twice, every charged id in the journal with the
 // provider's final state, every sale final within its status-check budget.

@@ -1,4 +1,4 @@
-// Crash (DESIGN §7, §12): the sale services run in a child process against a file database and
+// Crash (docs/architecture.md, "Sales", "Testing layers"): the sale services run in a child process against a file database and
 // are SIGKILLed at a random moment of a sale; the app restarts, reconciles, and the journal and the
 // providers' ledgers must agree exactly: nothing sold twice, nothing lost, the database intact.
 import { join } from 'node:path';

@@ -1,8 +1,8 @@
-// The sale engine against both real simulators on loopback (DESIGN §7): exactly once, nothing lost.
+// The sale engine against both real simulators on loopback (docs/architecture.md, "Sales"): exactly once, nothing lost.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Product } from '../../../shared/domain';
 import { money } from '../../../shared/money';
-import { chargesOf, simulatorState, startRig, WETA_USER, type Rig } from './sale-rig';
+import { chargesOf, freePort, simulatorState, startRig, WETA_USER, type Rig } from './sale-rig';
 
 const topUp: Product = { kind: 'amount', amount: money(1000_00) };
 const wetaOffer: Product = { kind: 'offer', code: '1' };
@@ -205,12 +205,13 @@ describe('sale engine', () => {
   });
 
   it('the Al-Qimah webhook settles a pending sale; a wrong code and an unknown id are refused', async () => {
-    rig = await startRig({ sales: { webhook: { enabled: true } } });
+    const port = await freePort();
+    rig = await startRig({ sales: { webhook: { enabled: true, port, publicUrl: `http://127.0.0.1:${port}/alqimah/webhook` } } });
     rig.alqimah.knobs.pending = { next: 1, probability: 0, checks: 1, outcome: 'succeeded' };
     const r = await rig.sales.engine.submit({ number: '777123456', product: topUp, submitKey: submitKey() });
     expect(r.ok && r.value.state).toBe('pending');
     if (!r.ok) return;
-    const url = rig.sales.webhook!.url;
+    const url = rig.sales.webhook!.localUrl;
     const bad = await fetch(`${url}?OperationStatus=1&WebHookCode=guess&TransactionID=${r.value.id}&ReferenceID=1&price=1000&message=x`);
     expect(bad.status).toBe(403);
     const unknown = await fetch(`${url}?OperationStatus=1&WebHookCode=guess&TransactionID=123456789&ReferenceID=1`);
@@ -222,9 +223,9 @@ describe('sale engine', () => {
     const good = `${url}?OperationStatus=1&WebHookCode=${encodeURIComponent(code)}&TransactionID=${r.value.id}&ReferenceID=220065&price=1000&message=ok`;
     expect((await fetch(good)).status).toBe(200);
     expect(rig.sales.journal.get(Number(r.value.id))?.state).toBe('succeeded');
-    // Idempotent: the same call again changes nothing.
+    // Idempotent: the same call again changes nothing and adds no row.
     expect((await fetch(good)).status).toBe(200);
-    expect(rig.sales.journal.exchanges(Number(r.value.id)).filter((e) => e.kind === 'webhook').length).toBe(2);
+    expect(rig.sales.journal.exchanges(Number(r.value.id)).filter((e) => e.kind === 'webhook').length).toBe(1);
     expect(rig.sales.engine.get(Number(r.value.id)).ok && (rig.sales.engine.get(Number(r.value.id)) as { value: { timeline: unknown[] } }).value.timeline.length).toBe(4);
     const view = JSON.stringify(rig.sales.engine.get(Number(r.value.id)));
     expect(view).not.toContain(code);

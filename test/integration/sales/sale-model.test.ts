@@ -1,4 +1,4 @@
-// Model-based test of the sale engine (DESIGN §7, §12): fast-check draws sequences of counter
+// Model-based test of the sale engine (docs/architecture.md, "Sales", "Testing layers"): fast-check draws sequences of counter
 // actions — sells through either provider, an answer dropped after the charge, expired tokens, a
 // crash (the services and the DB closed, gracefully or in the middle of a sale, and reopened on
 // the same file), re-checks, double submits and the reconciler running during a sale — and runs

@@ -1,5 +1,6 @@
 // A sale engine on a real SQLite file, both real simulators on loopback and a clock the test moves:
 // what the sale tests share. Built through createSaleServices, as the app is.
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { ProviderId } from '../../../shared/domain';
 import { settingsSchema, type Settings } from '../../../shared/settings';
@@ -124,4 +125,13 @@ export function simulatorState(rig: Rig, provider: ProviderId, txId: string): 's
   const tx = rig.weta.ledger.transaction(WETA_USER.username, Number(txId));
   if (!tx) return null;
   return tx.state === 'done' ? 'succeeded' : tx.state === 'banned' ? 'failed' : 'pending';
+}
+
+/** A loopback port free right now, for a receiver whose address must be known before it starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

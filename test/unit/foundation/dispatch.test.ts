@@ -32,9 +32,9 @@ describe('dispatch', () => {
     }
   });
 
-  it('answers a payload that does not parse with input.invalid naming the field', async () => {
+  it('answers a payload that does not parse with an input error naming the field and its bound', async () => {
     const result = await services.dispatch('settings.set', { counterNumber: 1000 }, trusted);
-    expect(result).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'input.too_big', params: { max: 99, field: 'counterNumber' } } });
     if (!result.ok) expect(result.error.message).toContain('counterNumber');
   });
 

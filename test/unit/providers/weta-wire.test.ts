@@ -1,4 +1,4 @@
-// The document's own example bodies (weta-api.txt), verbatim where they are JSON, against the wire
+// The document's own example bodies (docs/providers-weta.md), verbatim where they are JSON, against the wire
 // schemas and the client's reading of them. Where the document's example is not valid JSON (a
 // token broken over lines, trailing commas) the client must keep the raw text and not crash.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Transaction ids (DESIGN §7): unique across restarts and counters, increasing when the clock steps back.
+// Transaction ids (docs/architecture.md, "Sales"): unique across restarts and counters, increasing when the clock steps back.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
