@@ -42,6 +42,7 @@ describe('owner set-up from nothing', () => {
       language: 'ar',
       digitStyle: 'arabic',
       webhookEnabled: false,
+      webhookPublicUrl: 'https://shop.example.ye/alqimah/webhook',
     } satisfies Partial<Settings>;
     value(await rig.app.call('settings.set', general));
     // The language button, between tabs.

@@ -29,6 +29,7 @@ const owned: Omit<Settings, 'language'> = {
   providerRoutes: { sabafon: ['weta', 'alqimah'] },
   packages: [{ network: 'you', code: 'P1', name: 'package one' }],
   webhookEnabled: true,
+  webhookPublicUrl: 'https://shop.example.ye/alqimah/webhook',
   webhookPort: 9000,
   backupEveryHours: 6,
   backupKeep: 60,
