@@ -71,7 +71,7 @@ describe.skipIf(POSTGRES_MISSING !== null)('joining a shop on the hub', () => {
     const bad = await till3.services.dispatch('hub.join', { address: rig.address, code: 'not-a-code-at-all' }, ctx);
     expect(!bad.ok && bad.error.code).toBe('hub.invalid_code');
     const wrongAddress = await till3.services.dispatch('hub.join', { address: 'nowhere', code: (issued.value as { code: string }).code }, ctx);
-    expect(!wrongAddress.ok && wrongAddress.error.code).toBe('input.invalid');
+    expect(!wrongAddress.ok && wrongAddress.error.code).toBe('input.invalid_format');
   });
 
   it("the owner's packages, routes and service map reach the other till; with the hub away it keeps its last copy", async () => {
