@@ -73,9 +73,7 @@ describe.skipIf(POSTGRES_MISSING !== null)('three tills shipping to the hub', ()
     // Some of the noon sales stay pending or unknown a while, settled later by each till's reconciler,
     // so the hub also sees rows move forward after they first arrived.
     rig.alqimah.knobs.pending = { next: 0, probability: 0.3, checks: 1, outcome: 'succeeded' };
-    // Weta's pending-then-success is left out: the journal keeps no price for a Weta sale settled by a
-    // status check (a defect of its own), so the ledger comparison could not be to the rial.
-    rig.weta.knobs.probability = { pending_ban: 0.2 };
+    rig.weta.knobs.probability = { pending_success: 0.2, pending_ban: 0.1, drop_after_charge: 0.1 };
     const offlineStarted = Date.now();
     for (let round = 0; round < ROUNDS; round++) await sellRound(round, 'noon');
     const offlineMs = Date.now() - offlineStarted;
