@@ -34,13 +34,38 @@ export function toNationalDigits(input: string): string {
 }
 
 export type NumberCheck =
-  | { status: 'valid'; national: string; networks: Network[]; mayGrow: boolean }
-  | { status: 'partial'; national: string; likely: Network[] }
+  /**
+   * `mayGrow`: more digits could still make a longer number; `growsInto` then names the networks
+   * of that longer reading and `missing` how many digits it lacks (a 7-digit 78[0-7]… landline is
+   * also the start of a 9-digit 78… mobile).
+   */
+  | { status: 'valid'; national: string; networks: Network[]; mayGrow: boolean; growsInto: Network[]; missing: number }
+  /** `missing`: the fewest digits that would make it a whole number of a `likely` network. */
+  | { status: 'partial'; national: string; likely: Network[]; missing: number | null }
   | { status: 'invalid'; national: string; code: ErrorCode; params?: { prefix: string } };
 
 type Rule = { prefixes: string[]; lengths: number[]; networks: Network[] };
 
 const MOBILE_LENGTH = 9;
+
+/** "1[2-68]" style classes written out: ['12', '13', …]. */
+function expand(head: string, tails: string): string[] {
+  return [...tails].map((tail) => head + tail);
+}
+
+// The ITU/libphonenumber fixed-line plan for Yemen: 78[0-7]\d{4}, 17\d{6} and
+// ([12][2-68]|3[2358]|4[2-58]|5[2-6]|6[3-58]|7[24-6])\d{5}. Nothing else of 7 digits is a landline:
+// a 7-digit 77…, 70…, 71… or 73… is a mobile number missing digits.
+const LANDLINE_7_PREFIXES = [
+  ...expand('1', '234568'),
+  ...expand('2', '234568'),
+  ...expand('3', '2358'),
+  ...expand('4', '23458'),
+  ...expand('5', '23456'),
+  ...expand('6', '3458'),
+  ...expand('7', '2456'),
+  ...expand('78', '01234567'),
+];
 
 // Order matters only for messages: every rule is tried, and a number may fit more than one
 // (a 7-digit 78[0-7]… landline beside the 9-digit 78… mobile).
@@ -51,7 +76,7 @@ const RULES: Rule[] = [
   { prefixes: ['70'], lengths: [9], networks: ['y'] },
   { prefixes: ['10'], lengths: [8, 9], networks: ['yemen_4g'] },
   { prefixes: ['17'], lengths: [8], networks: ['landline', 'adsl'] },
-  { prefixes: ['1', '2', '3', '4', '5', '6', '7'], lengths: [7], networks: ['landline', 'adsl'] },
+  { prefixes: LANDLINE_7_PREFIXES, lengths: [7], networks: ['landline', 'adsl'] },
 ];
 
 function hasPrefix(rule: Rule, national: string): boolean {
@@ -63,6 +88,11 @@ function mayReachPrefix(rule: Rule, national: string): boolean {
   return rule.prefixes.some((p) => national.startsWith(p) || p.startsWith(national));
 }
 
+/** The fewest digits the rules still need to make a whole number of `national`. */
+function fewestMissing(rules: Rule[], national: string): number {
+  return Math.min(...rules.flatMap((r) => r.lengths.filter((l) => l > national.length).map((l) => l - national.length)));
+}
+
 // What a cashier types on the way to an international form: "+", "00", "009", "96"… are not wrong yet.
 const COUNTRY_CODE_FORMS = ['+967', '00967', '967'];
 
@@ -70,24 +100,28 @@ const COUNTRY_CODE_FORMS = ['+967', '00967', '967'];
 export function checkNumber(input: string): NumberCheck {
   const ascii = toAsciiDigits(input);
   if (COUNTRY_CODE_FORMS.some((form) => form.startsWith(ascii))) {
-    return { status: 'partial', national: '', likely: [] };
+    return { status: 'partial', national: '', likely: [], missing: null };
   }
   const national = toNationalDigits(input);
-  if (national.length === 0) return { status: 'partial', national, likely: [] };
+  if (national.length === 0) return { status: 'partial', national, likely: [], missing: null };
   if (!/^\d+$/.test(national)) return { status: 'invalid', national, code: 'input.invalid_number' };
   const exact = RULES.filter((r) => hasPrefix(r, national) && r.lengths.includes(national.length));
   const longer = RULES.filter((r) => mayReachPrefix(r, national) && r.lengths.some((l) => l > national.length));
   if (exact.length > 0) {
     // A 7-digit 78… is a landline now but may still become a 9-digit mobile: `mayGrow` says so,
-    // and the counter waits for Enter before taking the shorter reading.
+    // and the counter keeps the longer reading in front until Enter takes the shorter one.
     return {
       status: 'valid',
       national,
       networks: unique(exact.flatMap((r) => r.networks)),
       mayGrow: longer.length > 0,
+      growsInto: unique(longer.flatMap((r) => r.networks)),
+      missing: longer.length > 0 ? fewestMissing(longer, national) : 0,
     };
   }
-  if (longer.length > 0) return { status: 'partial', national, likely: unique(longer.flatMap((r) => r.networks)) };
+  if (longer.length > 0) {
+    return { status: 'partial', national, likely: unique(longer.flatMap((r) => r.networks)), missing: fewestMissing(longer, national) };
+  }
   const matching = RULES.filter((r) => hasPrefix(r, national));
   // The words name the digits that start no network ("75 is not a Yemeni network").
   if (matching.length === 0) return { status: 'invalid', national, code: 'input.number_unknown_prefix', params: { prefix: national.slice(0, 2) } };

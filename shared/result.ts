@@ -58,6 +58,7 @@ export const errorCodes = [
   'provider.unclear_status',
   'sale.not_found',
   'sale.duplicate_needs_confirm',
+  'sale.in_doubt_needs_confirm',
   'sale.already_submitting',
   'sale.not_final',
   'sale.needs_attention',

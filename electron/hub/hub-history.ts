@@ -48,7 +48,10 @@ function toRow(row: HubSaleRow): HistoryRow {
     cashierId: row.cashier_id,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
+    // The reconciler's schedule lives on the till that made the sale, not on the hub.
     checks: 0,
+    lastCheckAt: null,
+    nextCheckAt: null,
   };
 }
 

@@ -21,7 +21,7 @@ export function createHandlers(s: Services): Handlers<CallContext> {
     ...createSaleHandlers(s),
     ...createHistoryHandlers(s.history, s.hub),
     ...createPrintingHandlers(s.printing, s.hub),
-    ...createCounterHandlers(s.counter, s.sales.registry),
+    ...createCounterHandlers(s.counter, s.sales.registry, { engine: s.sales.engine, lowBalanceThreshold: () => s.settings.read().lowBalanceThreshold }),
     ...createAccountHandlers(s),
     ...createCashierHandlers(s),
     ...createShiftHandlers(s),

@@ -157,6 +157,15 @@ export function createJournal(db: Db, now: () => number) {
        AND ((created_at >= @since AND state != 'failed') OR state IN ('sent', 'pending', 'unknown'))
      ORDER BY created_at DESC LIMIT 1`,
   );
+  const selectInDoubt = db.prepare(
+    `SELECT ${SALE_COLUMNS} FROM sales WHERE number = ? AND product_key = ? AND state IN ('created', 'sent', 'pending', 'unknown')
+     ORDER BY created_at DESC LIMIT 1`,
+  );
+  // SQLite takes the bare columns from the row holding MAX(updated_at): each provider's latest balance.
+  const selectLastBalances = db.prepare(
+    `SELECT provider, agent_balance_minor AS minor, agent_balance_currency AS currency, MAX(updated_at) AS at
+     FROM sales WHERE agent_balance_minor IS NOT NULL AND agent_balance_currency IS NOT NULL GROUP BY provider`,
+  );
   const selectUnresolved = db.prepare(
     `SELECT ${SALE_COLUMNS} FROM sales WHERE state IN ('created', 'sent', 'pending', 'unknown') ORDER BY tx_id`,
   );
@@ -277,6 +286,11 @@ export function createJournal(db: Db, now: () => number) {
       const row = selectRecent.get({ number, productKey: productKey(product), since }) as SaleRow | undefined;
       return row ? toSale(row) : null;
     },
+    /** The latest sale of this number and product whose outcome is not known yet, however old. */
+    inDoubt(number: string, product: Product): Sale | null {
+      const row = selectInDoubt.get(number, productKey(product)) as SaleRow | undefined;
+      return row ? toSale(row) : null;
+    },
     unresolved(): Sale[] {
       return (selectUnresolved.all() as SaleRow[]).map(toSale);
     },
@@ -293,6 +307,14 @@ export function createJournal(db: Db, now: () => number) {
     /** Only while nothing was sent: the fallback provider takes over the same id. */
     switchProvider(txId: number, provider: ProviderId): boolean {
       return updateProvider.run(provider, now(), txId).changes === 1;
+    },
+    /** Each provider's agent balance as last recorded beside a sale, with that sale's last update time. */
+    lastAgentBalances(): { provider: ProviderId; balance: Money; at: number }[] {
+      return (selectLastBalances.all() as { provider: ProviderId; minor: number; currency: Money['currency']; at: number }[]).map((r) => ({
+        provider: r.provider,
+        balance: { minor: r.minor, currency: r.currency },
+        at: r.at,
+      }));
     },
     recordAgentBalance(txId: number, balance: Money): void {
       updateBalance.run(balance.minor, balance.currency, txId);
@@ -338,5 +360,9 @@ export function saleSummary(sale: Sale): Omit<SaleView, 'timeline'> {
     createdAt: sale.createdAt,
     updatedAt: sale.updatedAt,
     checks: sale.checks,
+    // A status call and the move it leads to are one commit stamped with the time: while a sale is
+    // open, its last update after a check is that check.
+    lastCheckAt: sale.checks > 0 ? sale.updatedAt : null,
+    nextCheckAt: sale.nextCheckAt,
   };
 }

@@ -127,8 +127,9 @@ export function createReconciler(deps: ReconcilerDeps) {
     }
     // The answer, the state it leads to and the check count land in one commit.
     const settled = journal.atomically(() => settleCheck(sale, outcome));
-    // Shown only once committed.
-    if (settled.moved) publish(settled.after);
+    // Shown only once committed; a check that moved nothing is shown too, so the counter's "last
+    // check at / next check" stays live.
+    publish(settled.after);
     return settled.after;
   }
 

@@ -5,8 +5,8 @@
 // the sale `unknown` for the reconciler, which asks by our own id.
 import { createHash, randomBytes } from 'node:crypto';
 import { SALE_AMOUNT_RIALS } from '../../shared/bounds';
-import type { Network, Product, ProviderId } from '../../shared/domain';
-import type { SaleQuote, SaleSubmitRequest, SaleView } from '../../shared/ipc/sales';
+import { providerIds, type Network, type Product, type ProviderId } from '../../shared/domain';
+import type { BalanceSeen, SaleQuote, SaleSubmitRequest, SaleView } from '../../shared/ipc/sales';
 import type { Money } from '../../shared/money';
 import { checkNumber } from '../../shared/numbers';
 import { err, ok, type AppError, type ErrorCode, type Result } from '../../shared/result';
@@ -30,6 +30,8 @@ export type SaleEngineDeps = {
   log: Logger;
   onSaleUpdated: (view: SaleView) => void;
   onBalanceLow: (event: { provider: ProviderId; balance: Money; threshold: Money }) => void;
+  /** A provider's agent balance was seen (after a sale or when asked). */
+  onBalance?: (event: BalanceSeen) => void;
   /** When an unresolved sale is first checked (the reconciler's back-off for check 0). */
   firstCheckAt: () => number;
   /** The Al-Qimah webhook URL while the receiver runs, else null. */
@@ -61,7 +63,8 @@ export function createSaleEngine(deps: SaleEngineDeps) {
   const { journal, routing, now, log } = deps;
   /** number|product → the running submit, so a second press waits for the first instead of paying. */
   const running = new Map<string, { txId: number; done: Promise<Result<SaleView>> }>();
-  const lastBalance = new Map<ProviderId, number>();
+  // Seeded from the journal, so the counter shows the balance last seen before a restart (with its age).
+  const lastBalance = new Map<ProviderId, BalanceSeen>(journal.lastAgentBalances().map((b) => [b.provider, b]));
 
   function resolveNumber(typed: string, network: Network | undefined): Result<Resolved> {
     const check = checkNumber(typed);
@@ -93,12 +96,19 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     return product.kind === 'offer' && product.provider ? routed.filter((p) => p.id === product.provider) : routed;
   }
 
+  /** A sale still in doubt of the same number and product, at any age: selling again may charge twice. */
+  function inDoubtOf(national: string, product: Product): Sale | null {
+    return journal.inDoubt(national, product);
+  }
+
   /**
    * The earlier sale a second one of the same number and product would repeat: one within the
    * owner's window, or one whose outcome is still open however old (even with the window off),
    * since selling it again before it settles may charge the customer twice.
    */
   function duplicateOf(national: string, product: Product): Sale | null {
+    const inDoubt = inDoubtOf(national, product);
+    if (inDoubt) return inDoubt;
     const minutes = deps.settings().duplicateWindowMinutes;
     return journal.recent(national, product, minutes > 0 ? now() - minutes * 60_000 : Number.MAX_SAFE_INTEGER);
   }
@@ -155,7 +165,15 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     const key = runKey(number.national, request.product);
     const inFlight = running.get(key);
     if (inFlight) return inFlight.done;
-    const duplicate = duplicateOf(number.national, request.product);
+    // The cashier must have been shown this very sale still in doubt: a general "yes, again" is not enough.
+    const inDoubt = inDoubtOf(number.national, request.product);
+    if (inDoubt && request.confirmInDoubt !== String(inDoubt.txId)) {
+      return err('sale.in_doubt_needs_confirm', 'the last sale of this number and product is still being checked', {
+        id: String(inDoubt.txId),
+        detail: inDoubt.state,
+      });
+    }
+    const duplicate = inDoubt ? null : duplicateOf(number.national, request.product);
     if (duplicate && request.confirmDuplicate !== true) {
       return err('sale.duplicate_needs_confirm', 'the same number and product were sold a moment ago', {
         id: String(duplicate.txId),
@@ -280,8 +298,10 @@ export function createSaleEngine(deps: SaleEngineDeps) {
 
   function noteBalance(provider: ProviderId, balance: Money): void {
     const threshold = deps.settings().lowBalanceThreshold;
-    const previous = lastBalance.get(provider);
-    lastBalance.set(provider, balance.minor);
+    const previous = lastBalance.get(provider)?.balance.minor;
+    const seen = { provider, balance, at: now() };
+    lastBalance.set(provider, seen);
+    deps.onBalance?.(seen);
     if (balance.minor < threshold && (previous === undefined || previous >= threshold)) {
       deps.onBalanceLow({ provider, balance, threshold: { minor: threshold, currency: balance.currency } });
     }
@@ -293,6 +313,18 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     get(txId: number): Result<SaleView> {
       const sale = journal.get(txId);
       return sale ? ok(view(sale)) : err('sale.not_found', `no sale ${txId}`);
+    },
+    /** Each provider's last seen agent balance; `refresh` (or never seen) asks the provider first. */
+    async balances(refresh: boolean): Promise<{ provider: ProviderId; seen: BalanceSeen | null; error: AppError | null }[]> {
+      const providers = providerIds.map((id) => routing.get(id)).filter((p): p is Provider => p !== null);
+      return Promise.all(
+        providers.map(async (provider) => {
+          if (!refresh && lastBalance.has(provider.id)) return { provider: provider.id, seen: lastBalance.get(provider.id)!, error: null };
+          const asked = await provider.agentBalance().catch((cause: unknown) => err('provider.unavailable', String(cause)));
+          if (asked.ok) noteBalance(provider.id, asked.value);
+          return { provider: provider.id, seen: lastBalance.get(provider.id) ?? null, error: asked.ok ? null : asked.error };
+        }),
+      );
     },
     attention(): SaleView[] {
       return journal.unresolved().map(view);

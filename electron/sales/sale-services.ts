@@ -88,6 +88,7 @@ export async function createSaleServices(deps: SaleServiceDeps, options: SaleSer
     log,
     onSaleUpdated,
     onBalanceLow: (event) => events.emit('balance.low', event),
+    onBalance: (event) => events.emit('balance.updated', event),
     firstCheckAt: () => now() + backoffDelay(0, reconcilerOptions, random),
     webhookUrl: () => webhook?.url ?? null,
     ...(deps.cashierId ? { cashierId: deps.cashierId } : {}),

@@ -1,16 +1,21 @@
 // The frame around every screen: title, training banner, F-key navigation, language switch.
-import { Suspense, useCallback, useLayoutEffect, useState } from 'react';
+import { Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { call, useChannel, useEvent } from '../ipc/client';
 import { screens, type ScreenId } from './screens';
 import { SessionBadge, SignInGate } from '../features/sign-in/sign-in-gate';
+import { AttentionBar } from '../features/sale/attention';
 import { EarlierInstallNotice } from './earlier-install-notice';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [screen, setScreen] = useState<ScreenId>('sale');
+  // F1 is "new sale, empty number" from every screen, the counter included: a new key starts it afresh.
+  const [saleRun, setSaleRun] = useState(0);
+  // Where the cashier was before touching the header (the language button): focus goes back there.
+  const lastFocus = useRef<HTMLElement | null>(null);
   const info = useChannel('app.info', {});
 
   useEvent(
@@ -31,15 +36,28 @@ export function App() {
       if (target) {
         event.preventDefault();
         setScreen(target.id);
+        if (target.id === 'sale') setSaleRun((n) => n + 1);
       }
     }
+    function onFocus(event: FocusEvent) {
+      const element = event.target;
+      if (element instanceof HTMLElement && !element.closest('.app-header')) lastFocus.current = element;
+    }
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('focusin', onFocus);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('focusin', onFocus);
+    };
   }, []);
 
   async function switchLanguage() {
     const next = i18n.language === 'ar' ? 'en' : 'ar';
     await i18n.changeLanguage(next);
+    // Back to where the cashier was, so the next Enter goes on with the sale, not back to the old language.
+    const back = lastFocus.current;
+    if (back?.isConnected) back.focus();
+    else document.querySelector<HTMLElement>('.app-main input, .app-main button')?.focus();
     // Persisted so the next start opens in the cashier's language; the UI does not wait for it.
     void call('settings.set', { language: next }).catch(() => undefined);
   }
@@ -69,6 +87,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <AttentionBar onOpen={() => setScreen('history')} />
         <SessionBadge />
         <button type="button" className="language-button" onClick={switchLanguage} data-testid="language-switch" aria-label={t('app.language.label')}>
           {t('app.language.switchTo')}
@@ -77,7 +96,7 @@ export function App() {
       <main className="app-main">
         <SignInGate>
           <Suspense fallback={<p>{t('app.loading')}</p>}>
-            <Active />
+            <Active key={screen === 'sale' ? `sale-${saleRun}` : screen} />
           </Suspense>
         </SignInGate>
       </main>

@@ -10,6 +10,7 @@ import { isFinalState } from '../../shared/domain';
 import { PAPER_DOTS, type ReceiptDocument } from '../../shared/ipc/printing';
 import type { HistoryRow } from '../../shared/ipc/history';
 import { formatMinorAsDecimal } from '../../shared/money';
+import { gameFieldLabel } from '../features/sale/game-fields';
 
 /** `printTarget`: the copy that printing (PDF, driver) shows; see ReceiptPrintRoot. */
 export function Receipt({ document: doc, printTarget = false }: { document: ReceiptDocument; printTarget?: boolean }) {
@@ -18,16 +19,21 @@ export function Receipt({ document: doc, printTarget = false }: { document: Rece
   const { sale, shop } = doc;
   const provisional = !isFinalState(sale.state);
   const when = new Intl.DateTimeFormat(`${doc.language}-YE-u-nu-latn`, { dateStyle: 'medium', timeStyle: 'short' });
+  const product = sale.product;
+  // A game card goes to its fields (Player ID…), not to a network: they are printed, the network is not.
   const rows: [string, React.ReactNode, string][] = [
-    ['date', when.format(sale.createdAt), 'date'],
-    ['cashier', doc.cashierName ?? sale.cashierId ?? '—', 'cashier'],
-    ['network', t(`receipt.network.${sale.network}`), 'network'],
-    ['number', <bdi dir="ltr">{sale.number}</bdi>, 'number'],
-    ['product', productText(t, sale), 'product'],
-    ['price', sale.price ? moneyText(t, sale.price.minor, sale.price.currency) : '—', 'price'],
-    ['providerRef', sale.providerRef ? <bdi dir="ltr">{sale.providerRef}</bdi> : '—', 'provider-ref'],
-    ['transactionId', <bdi dir="ltr">{sale.id}</bdi>, 'transaction-id'],
-    ['status', t(`receipt.state.${sale.state}`), 'status'],
+    [t('receipt.field.date'), when.format(sale.createdAt), 'date'],
+    [t('receipt.field.cashier'), doc.cashierName ?? sale.cashierId ?? '—', 'cashier'],
+    ...(product.kind === 'game' ? [] : [[t('receipt.field.network'), t(`receipt.network.${sale.network}`), 'network'] as [string, React.ReactNode, string]]),
+    [t('receipt.field.number'), <bdi dir="ltr">{sale.number}</bdi>, 'number'],
+    [t('receipt.field.product'), productText(t, sale), 'product'],
+    ...(product.kind === 'game'
+      ? Object.entries(product.fields).map(([code, value]): [string, React.ReactNode, string] => [gameFieldLabel(t, code), <bdi dir="ltr">{value}</bdi>, `game-field-${code}`])
+      : []),
+    [t('receipt.field.price'), sale.price ? moneyText(t, sale.price.minor, sale.price.currency) : '—', 'price'],
+    [t('receipt.field.providerRef'), sale.providerRef ? <bdi dir="ltr">{sale.providerRef}</bdi> : '—', 'provider-ref'],
+    [t('receipt.field.transactionId'), <bdi dir="ltr">{sale.id}</bdi>, 'transaction-id'],
+    [t('receipt.field.status'), t(`receipt.state.${sale.state}`), 'status'],
   ];
   return (
     <article
@@ -58,9 +64,9 @@ export function Receipt({ document: doc, printTarget = false }: { document: Rece
         </div>
       )}
       <dl className="receipt-fields">
-        {rows.map(([key, value, testId]) => (
-          <div className="receipt-field" key={key} data-testid={`receipt-${testId}`}>
-            <dt>{t(`receipt.field.${key}`)}</dt>
+        {rows.map(([label, value, testId]) => (
+          <div className="receipt-field" key={testId} data-testid={`receipt-${testId}`}>
+            <dt>{label}</dt>
             <dd>{value}</dd>
           </div>
         ))}

@@ -12,8 +12,10 @@ import {
   subscriberQueryKindSchema,
   subscriberTypeSchema,
 } from '../domain';
+import { moneySchema } from '../money';
 import { appErrorSchema } from '../result';
 import { typedNumberSchema, wholeNumber } from '../bounds';
+import { balanceLineSchema } from './reports';
 
 
 const numberRequestSchema = z
@@ -50,7 +52,21 @@ export const counterCatalogueSchema = z.object({
 });
 export type CounterCatalogue = z.infer<typeof counterCatalogueSchema>;
 
+export const counterBalanceSchema = balanceLineSchema.extend({
+  /** When the balance was seen (epoch ms), or null when it never was. */
+  at: z.number().int().nullable(),
+});
+export type CounterBalance = z.infer<typeof counterBalanceSchema>;
+
 export const counterChannels = {
+  /**
+   * Each provider's last known agent balance, how old it is and whether it is under the owner's
+   * low-balance warning; asked of the provider when never seen, or with `refresh`.
+   */
+  'counter.balances': channel(
+    z.object({ refresh: z.boolean().optional() }).strict(),
+    z.object({ balances: z.array(counterBalanceSchema), threshold: moneySchema }),
+  ),
   /** The numbers sold to most recently, newest first. */
   'counter.recent': channel(z.object({ limit: wholeNumber({ min: 1, max: 50 }).optional() }).strict(), recentNumbersSchema),
   /** Records a number the counter just sold to; answers with the updated list. */

@@ -67,6 +67,10 @@ export const saleViewSchema = z.object({
   updatedAt: z.number().int(),
   /** How many status calls were made for it. */
   checks: z.number().int().nonnegative(),
+  /** When the last status call was answered (epoch ms), or null before the first. */
+  lastCheckAt: z.number().int().nullable(),
+  /** When the reconciler checks it next (epoch ms); null when final or its automatic checks are spent. */
+  nextCheckAt: z.number().int().nullable(),
   /** Every state it went through, oldest first. */
   timeline: z.array(saleTimelineEntrySchema),
 });
@@ -91,7 +95,10 @@ export const saleQuoteSchema = z.object({
   provider: providerIdSchema.nullable(),
   price: moneySchema.nullable(),
   note: z.string().nullable(),
-  /** A sale of the same number and product within the duplicate window: submit needs `confirmDuplicate`. */
+  /**
+   * An earlier sale of the same number and product: one still in doubt (at any age; submit then needs
+   * `confirmInDoubt` with its id), else one within the duplicate window (submit needs `confirmDuplicate`).
+   */
   duplicateOf: saleViewSchema.nullable(),
   training: z.boolean(),
 });
@@ -104,6 +111,11 @@ export const saleSubmitRequestSchema = z
     product: saleProductSchema,
     /** The cashier saw the duplicate warning and confirmed a second sale. */
     confirmDuplicate: z.boolean().optional(),
+    /**
+     * The id of an earlier sale of the same number and product still in doubt, which the cashier
+     * was shown and confirmed selling again over: a plain `confirmDuplicate` is not enough for it.
+     */
+    confirmInDoubt: saleIdSchema.optional(),
     /** One per press of the confirm button (e.g. crypto.randomUUID()): the same key never pays twice. */
     submitKey: z.string().min(8).max(100),
     /** Weta mobiles only. */
@@ -130,7 +142,17 @@ export const balanceLowSchema = z.object({
   threshold: moneySchema,
 });
 
+/** A provider's agent balance as last seen (after a sale, or asked for), with when it was seen. */
+export const balanceSeenSchema = z.object({
+  provider: providerIdSchema,
+  balance: moneySchema,
+  /** Epoch ms. */
+  at: z.number().int(),
+});
+export type BalanceSeen = z.infer<typeof balanceSeenSchema>;
+
 export const saleEvents = {
   'sale.updated': saleViewSchema,
   'balance.low': balanceLowSchema,
+  'balance.updated': balanceSeenSchema,
 };

@@ -33,10 +33,10 @@ describe('every prefix reads as its network (docs/architecture.md, "Numbers and 
     ['17123456', ['landline', 'adsl']],
     ['1234567', ['landline', 'adsl']],
     ['2345678', ['landline', 'adsl']],
-    ['3456789', ['landline', 'adsl']],
-    ['4123456', ['landline', 'adsl']],
-    ['5123456', ['landline', 'adsl']],
-    ['6123456', ['landline', 'adsl']],
+    ['3256789', ['landline', 'adsl']],
+    ['4223456', ['landline', 'adsl']],
+    ['5223456', ['landline', 'adsl']],
+    ['6323456', ['landline', 'adsl']],
     ['7801234', ['landline', 'adsl']],
   ];
   it.each(table)('%s → %j', (input, networks) => {
@@ -119,22 +119,23 @@ describe('every digit form and separator normalises to the same national number'
 });
 
 describe('partial while typing, with the likely network shown early', () => {
-  const table: [string, Network[]][] = [
-    ['7', ['yemen_mobile', 'you', 'sabafon', 'y', 'landline', 'adsl']],
-    ['77', ['yemen_mobile', 'landline', 'adsl']],
-    ['7712', ['yemen_mobile', 'landline', 'adsl']],
-    ['77123456', ['yemen_mobile']],
-    ['73', ['you', 'landline', 'adsl']],
-    ['71', ['sabafon', 'landline', 'adsl']],
-    ['70', ['y', 'landline', 'adsl']],
-    ['10', ['yemen_4g', 'landline', 'adsl']],
-    ['101234', ['yemen_4g', 'landline', 'adsl']],
-    ['10123', ['yemen_4g', 'landline', 'adsl']],
-    ['17', ['landline', 'adsl']],
-    ['5', ['landline', 'adsl']],
+  // Only the fixed-line plan's prefixes read as landlines: 77…, 73…, 71…, 70… and 10… never do.
+  const table: [string, Network[], number][] = [
+    ['7', ['yemen_mobile', 'you', 'sabafon', 'y', 'landline', 'adsl'], 6],
+    ['77', ['yemen_mobile'], 7],
+    ['7712', ['yemen_mobile'], 5],
+    ['77123456', ['yemen_mobile'], 1],
+    ['73', ['you'], 7],
+    ['71', ['sabafon'], 7],
+    ['70', ['y'], 7],
+    ['10', ['yemen_4g'], 6],
+    ['101234', ['yemen_4g'], 2],
+    ['10123', ['yemen_4g'], 3],
+    ['17', ['landline', 'adsl'], 6],
+    ['5', ['landline', 'adsl'], 6],
   ];
-  it.each(table)('%s → likely %j', (input, likely) => {
-    expect(checkNumber(input)).toEqual({ status: 'partial', national: input, likely });
+  it.each(table)('%s → likely %j', (input, likely, missing) => {
+    expect(checkNumber(input)).toEqual({ status: 'partial', national: input, likely, missing });
   });
 
   it.each(['', '+', '+9', '+96', '+967', '0', '00', '009', '0096', '00967', '9', '96', '967', ' ', '\u200f'])(
@@ -176,7 +177,8 @@ describe('every invalid number says why', () => {
 
   it.each([
     ['77', 'input.number_too_short'],
-    ['7712345', 'valid'],
+    ['7712345', 'input.number_too_short'],
+    ['7812345', 'valid'],
     ['771234', 'input.number_too_short'],
     ['1012', 'input.number_too_short'],
     ['123456', 'input.number_too_short'],

@@ -5,7 +5,10 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../shared/ipc/sales';
 import { settledBy } from '../../../shared/sale-settlement';
-import { call, errorText, useChannel, useEvent } from '../../ipc/client';
+import { errorText, useChannel, useEvent } from '../../ipc/client';
+import { CheckingPanel } from './checking-panel';
+import { isEnterBounce } from './enter-bounce';
+import { GameFields } from './game-fields';
 import { MoneyText } from './money-text';
 import { NetworkBadge } from './network-badge';
 import { ProductText } from './product-text';
@@ -19,15 +22,12 @@ type Props = {
   autoPrint: boolean;
 };
 
-/** Enter presses this soon after the outcome appears are the confirm press still bouncing. */
-const SETTLE_MS = 600;
-
 export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPrint }: Props) {
   const { t } = useTranslation();
   const [sale, setSale] = useState(submitted);
   const [printing, setPrinting] = useState<'idle' | 'printing' | 'printed' | Error>('idle');
-  const [rechecking, setRechecking] = useState(false);
-  const shownAt = useRef(performance.now());
+  /** When the outcome was first shown: a key pressed before it was meant for the confirm screen. */
+  const shownAt = useRef(Number.POSITIVE_INFINITY);
   const next = useRef<HTMLButtonElement>(null);
   // shared/domain.ts's isFinalState, written out so the counter does not load zod at first paint.
   const final = sale.state === 'succeeded' || sale.state === 'failed';
@@ -45,7 +45,10 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
   }, [reread.data, sale.updatedAt]);
   // Focus and the P key are set before the outcome is first painted: a key pressed the moment it
   // shows is not lost.
-  useLayoutEffect(() => next.current?.focus(), []);
+  useLayoutEffect(() => {
+    shownAt.current = performance.now();
+    next.current?.focus();
+  }, []);
   const printRef = useRef(print);
   printRef.current = print;
   useLayoutEffect(() => {
@@ -77,19 +80,6 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
     }
   }
 
-  async function recheck() {
-    setRechecking(true);
-    try {
-      const { sales } = await call('sale.recheck', { id: sale.id });
-      const found = sales.find((s) => s.id === sale.id);
-      if (found) setSale(found);
-    } catch {
-      // The reconciler keeps checking; the cashier can press again.
-    } finally {
-      setRechecking(false);
-    }
-  }
-
   const tone = sale.state === 'succeeded' ? 'success' : sale.state === 'failed' ? 'failure' : 'checking';
   return (
     <section className={`card step outcome outcome-${tone}`} aria-labelledby="outcome-title" data-testid="outcome" data-state={sale.state}>
@@ -101,25 +91,19 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
           {errorText(t, sale.error)}
         </p>
       )}
-      {tone === 'checking' && (
-        <p data-testid="outcome-checking">
-          {t('sale.outcome.checkingHelp')}{' '}
-          <button type="button" onClick={() => void recheck()} disabled={rechecking} data-testid="outcome-recheck">
-            {t('sale.outcome.recheck')}
-          </button>
-        </p>
-      )}
+      {tone === 'checking' && <CheckingPanel sale={sale} onChecked={(found) => setSale((old) => (found.updatedAt >= old.updatedAt ? found : old))} />}
       <dl className="summary">
         <div>
           <dt>{t('sale.confirm.number')}</dt>
           <dd>
-            <bdi dir="ltr">{sale.number}</bdi> <NetworkBadge network={sale.network} size="small" />
+            <bdi dir="ltr">{sale.number}</bdi> {sale.product.kind !== 'game' && <NetworkBadge network={sale.network} size="small" />}
           </dd>
         </div>
         <div>
           <dt>{t('sale.confirm.product')}</dt>
           <dd>
             <ProductText product={sale.product} />
+            {sale.product.kind === 'game' && <GameFields product={sale.product} />}
           </dd>
         </div>
         {sale.price && (
@@ -157,7 +141,8 @@ export function SaleOutcome({ sale: submitted, onNewSale, onPrintReceipt, autoPr
           data-testid="new-sale"
           onClick={onNewSale}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.repeat || performance.now() - shownAt.current < SETTLE_MS)) e.preventDefault();
+            // A held Enter, or the confirming press bouncing (pressed before this was on screen), is not a new sale.
+            if (e.key === 'Enter' && (e.repeat || e.timeStamp < shownAt.current || isEnterBounce(e.nativeEvent))) e.preventDefault();
           }}
         >
           {t('sale.outcome.newSale')} <kbd>Enter</kbd>

@@ -1,7 +1,7 @@
 // The counter (docs/architecture.md, "The renderer"): number → (landline or ADSL?) → what to sell → one summary → the outcome,
 // followed live. Keyboard-first: Enter moves on, Enter confirms, Esc backs out; the number field
 // is focused on start and after every sale.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Network, Product } from '../../../shared/domain';
@@ -10,7 +10,9 @@ import { checkFinalNumber } from '../../../shared/numbers';
 import { printerIsSet } from '../../../shared/printer-set';
 import type { PrinterConfig } from '../../../shared/ipc/printing';
 import { call, useChannel } from '../../ipc/client';
+import { AgentBalances } from './agent-balances';
 import { ConfirmSale } from './confirm-sale';
+import { watchEnterPresses } from './enter-bounce';
 import { NetworkChoice } from './network-choice';
 import { NumberField, type NumberFieldHandle } from './number-field';
 import { ProductStep, productTabs, type ProductTab } from './product-step';
@@ -59,6 +61,11 @@ async function printReceipt(sale: SaleView): Promise<void> {
   await call('receipt.print', { id: sale.id });
 }
 
+/** A key that begins a customer's number: a digit in any script, or the + of +967. */
+function startsANumber(event: KeyboardEvent): boolean {
+  return !event.altKey && !event.ctrlKey && !event.metaKey && (/^\p{Nd}$/u.test(event.key) || event.key === '+');
+}
+
 /** The owner asked for a receipt after every sale and a printer is set up to take it. */
 function printsByItself(printer: PrinterConfig | undefined): boolean {
   return printer !== undefined && printer.autoPrint && printerIsSet(printer);
@@ -75,17 +82,23 @@ export default function SaleScreen() {
   const recent = useRef<RecentNumbersHandle>(null);
   const printer = useChannel('printer.get', {});
 
+  /** Set when backing out to the number, so the old one is selected and typing replaces it. */
+  const selectNumber = useRef(false);
   const toNumber = useCallback((clear: boolean) => {
     if (clear) {
       setTyped('');
       setTab('topup');
-    }
+    } else selectNumber.current = true;
     setNumberError(null);
     setStep({ at: 'number' });
   }, []);
 
+  useLayoutEffect(() => watchEnterPresses(), []);
+
+  // Back at the number, the old one is selected: typing replaces it, Enter sells to it again.
   useEffect(() => {
-    if (step.at === 'number') numberField.current?.focus();
+    if (step.at === 'number') numberField.current?.focus(selectNumber.current);
+    selectNumber.current = false;
   }, [step.at]);
 
   function goToProduct(target: SaleTarget) {
@@ -111,12 +124,23 @@ export default function SaleScreen() {
       .catch(() => undefined);
   }
 
-  // Esc backs out one step; Alt+1…4 pick a tab. The step's own fields handle Enter.
+  // Esc backs out one step; Alt+1…4 pick a tab; a digit on the outcome starts the next customer's
+  // number. The step's own fields handle Enter.
   const stepRef = useRef(step);
   stepRef.current = step;
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const current = stepRef.current;
+      if (current.at === 'outcome' && startsANumber(event)) {
+        event.preventDefault();
+        // Several digits may come before the next render: only the first one clears the old number.
+        stepRef.current = { at: 'number' };
+        setTyped(event.key);
+        setTab('topup');
+        setNumberError(null);
+        setStep({ at: 'number' });
+        return;
+      }
       if (event.key === 'Escape') {
         event.preventDefault();
         if (current.at === 'network' || current.at === 'product') toNumber(false);
@@ -171,7 +195,10 @@ export default function SaleScreen() {
           {step.at === 'confirm' && <ConfirmSale key={JSON.stringify(step.product)} target={step.target} product={step.product} onSold={onSold} />}
           {step.at === 'outcome' && <SaleOutcome sale={step.sale} onNewSale={() => toNumber(true)} onPrintReceipt={printReceipt} autoPrint={printsByItself(printer.data)} />}
         </div>
-        <ShortcutList shortcuts={SHORTCUTS[step.at]} />
+        <div className="counter-side">
+          <AgentBalances />
+          <ShortcutList shortcuts={SHORTCUTS[step.at]} />
+        </div>
       </div>
     </section>
   );

@@ -46,6 +46,7 @@ const BASE: { [C in ChannelName]: ChannelRequest<C> } = {
   'printer.testPage': {},
   'receipt.print': { id: '1' },
   'receipt.preview': { id: '1' },
+  'counter.balances': { refresh: true },
   'counter.recent': { limit: 8 },
   'counter.remember': { number: '771234567' },
   'counter.offers': { number: '771234567' },
