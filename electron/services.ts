@@ -29,6 +29,8 @@ import { openDatabase, type Db } from './store/database';
 import { earlierInstallTraces } from './store/earlier-install';
 import { createSettingsRepository, type SettingsRepository } from './store/settings-repository';
 import type { PrinterAdapter } from './printing/receipt-printer';
+import { createHub, type Hub } from './hub/hub';
+import type { ShipperOptions } from './hub/shipper';
 
 export type ServiceDeps = {
   dataDir: string;
@@ -51,6 +53,8 @@ export type ServiceDeps = {
   providerFetch?: typeof fetch;
   /** The sale engine's adapters (provider URLs, reconciler timing, webhook); credentials come from `accounts`. */
   sales?: SaleServiceOptions;
+  /** The hub shipper's timing (tests shorten its back-off). */
+  hubShipper?: Partial<ShipperOptions>;
 };
 
 /** The counter's look-ups: recent numbers, the subscriber's offers and queries, the card catalogue. */
@@ -78,6 +82,8 @@ export type Services = {
   history: History;
   printing: PrintService;
   counter: CounterServices;
+  /** The shop's hub (electron/hub/): joining, and shipping the journal once joined; idle without one. */
+  hub: Hub;
   /** What showed an earlier install when this start found no database (empty: none, or restored since). */
   earlierInstall: () => EarlierInstallTrace[];
   forgetEarlierInstall: () => void;
@@ -130,9 +136,10 @@ async function buildServices(
   let earlierInstall = earlierInstallAtStart;
   const { now, log } = deps;
   const settings = createSettingsRepository(db, now);
+  const secretBox = deps.secretBox === undefined ? createNodeSecretBox(join(deps.dataDir, 'secret.key')) : deps.secretBox;
   const accounts = createAccounts({
     db,
-    box: deps.secretBox === undefined ? createNodeSecretBox(join(deps.dataDir, 'secret.key')) : deps.secretBox,
+    box: secretBox,
     now,
     addSecret: (value) => log.addSecret(value),
   });
@@ -197,6 +204,19 @@ async function buildServices(
     ...(deps.printer ? { adapter: deps.printer } : {}),
   });
   stops.push(printing.close);
+  const hub = createHub({
+    db,
+    box: secretBox,
+    now,
+    log,
+    events,
+    settings,
+    accounts,
+    serviceMap,
+    schemaFile: join(deps.migrationsDir, '..', '..', 'hub', 'hub-schema.sql'),
+    ...(deps.hubShipper ? { shipper: deps.hubShipper } : {}),
+  });
+  stops.push(() => hub.close());
 
   return {
     deps,
@@ -219,6 +239,7 @@ async function buildServices(
       lookup: createSubscriberLookup(sales.registry, now),
       catalogue: createCatalogueCache(db, now),
     },
+    hub,
     earlierInstall: () => earlierInstall,
     forgetEarlierInstall: () => {
       earlierInstall = [];

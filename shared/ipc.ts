@@ -12,6 +12,7 @@ import { cashierChannels } from './ipc/cashiers';
 import { shiftChannels } from './ipc/shifts';
 import { reportChannels } from './ipc/reports';
 import { backupChannels } from './ipc/backup';
+import { hubChannels } from './ipc/hub';
 import type { HandlersOf, RequestOf, ResponseOf } from './ipc/contract';
 import type { EventName, EventPayload } from './ipc/events';
 import type { Result } from './result';
@@ -27,6 +28,7 @@ export const channels = {
   ...shiftChannels,
   ...reportChannels,
   ...backupChannels,
+  ...hubChannels,
 };
 
 export type Channels = typeof channels;

@@ -86,6 +86,16 @@ export const errorCodes = [
   'printer.unreachable',
   'printer.timeout',
   'printer.failed',
+  'hub.not_linked',
+  'hub.already_linked',
+  'hub.invalid_address',
+  'hub.invalid_code',
+  'hub.code_used',
+  'hub.auth_failed',
+  'hub.forbidden',
+  'hub.unreachable',
+  'hub.failed',
+  'hub.counter_number_given',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

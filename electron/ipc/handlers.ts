@@ -13,12 +13,13 @@ import { createCashierHandlers } from './handlers/cashiers';
 import { createShiftHandlers } from './handlers/shifts';
 import { createReportHandlers } from './handlers/reports';
 import { createBackupHandlers } from './handlers/backup';
+import { createHubHandlers } from './handlers/hub';
 
 export function createHandlers(s: Services): Handlers<CallContext> {
   return {
     ...createAppHandlers(s),
     ...createSaleHandlers(s),
-    ...createHistoryHandlers(s.history),
+    ...createHistoryHandlers(s.history, s.hub),
     ...createPrintingHandlers(s.printing, s),
     ...createCounterHandlers(s.counter, s.sales.registry, { engine: s.sales.engine, lowBalanceThreshold: () => s.settings.read().lowBalanceThreshold }),
     ...createAccountHandlers(s),
@@ -26,5 +27,6 @@ export function createHandlers(s: Services): Handlers<CallContext> {
     ...createShiftHandlers(s),
     ...createReportHandlers(s),
     ...createBackupHandlers(s),
+    ...createHubHandlers(s.hub),
   };
 }

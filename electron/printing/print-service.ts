@@ -6,7 +6,7 @@ import { isFinalState } from '../../shared/domain';
 import { PAPER_DOTS, printerConfigSchema, type PaperWidth, type PrinterConfig, type ReceiptDocument, type ZReportDocument } from '../../shared/ipc/printing';
 import type { Shift } from '../../shared/ipc/shifts';
 import { printerIsSet } from '../../shared/printer-set';
-import type { ReceiptPrintKind } from '../../shared/ipc/history';
+import type { HistoryRow, ReceiptPrintKind } from '../../shared/ipc/history';
 import type { SaleView } from '../../shared/ipc/sales';
 import { err, ok, type Result } from '../../shared/result';
 import type { EventBus } from '../events';
@@ -62,10 +62,10 @@ export function createPrintService(deps: PrintServiceDeps) {
     return 'copy';
   }
 
-  function document(sale: Sale, kind: ReceiptPrintKind): ReceiptDocument {
+  function document(sale: HistoryRow, kind: ReceiptPrintKind): ReceiptDocument {
     const s = settings.read();
     return {
-      sale: toHistoryRow(sale),
+      sale,
       cashierName: sale.cashierId === null ? null : ((selectCashierName.get(sale.cashierId) as string | undefined) ?? null),
       shop: { name: s.shopName, header: s.receiptHeader, footer: s.receiptFooter },
       kind,
@@ -77,7 +77,7 @@ export function createPrintService(deps: PrintServiceDeps) {
   }
 
   async function printAs(sale: Sale, kind: ReceiptPrintKind): Promise<Result<{ kind: ReceiptPrintKind; document: ReceiptDocument }>> {
-    const doc = document(sale, kind);
+    const doc = document(toHistoryRow(sale), kind);
     // Recorded before the printer is asked, in the same tick as the decision: a second click, or
     // the sale settling while its provisional receipt is still printing, sees this print already.
     const printId = insertPrint.run(sale.txId, kind, now(), null).lastInsertRowid;
@@ -115,7 +115,17 @@ export function createPrintService(deps: PrintServiceDeps) {
     preview(id: string): Result<ReceiptDocument> {
       const sale = journal.get(Number(id));
       if (!sale) return err('sale.not_found', `no sale ${id}`);
-      return ok(document(sale, nextKind(sale)));
+      return ok(document(toHistoryRow(sale), nextKind(sale)));
+    },
+    /**
+     * Another till's sale, as the shop's hub has it: always a copy (its receipt was that till's),
+     * and not recorded here, where the sale is not in the journal.
+     */
+    copyDocument: (sale: HistoryRow): ReceiptDocument => document(sale, 'copy'),
+    async printCopy(sale: HistoryRow): Promise<Result<{ kind: ReceiptPrintKind; document: ReceiptDocument }>> {
+      const doc = document(sale, 'copy');
+      const printed = await printDocument(deps.adapter, doc, config(), deps.send);
+      return printed.ok ? ok({ kind: 'copy', document: doc }) : printed;
     },
     /** The test page on the network printer as it is set now: paper width, address and port. */
     async testPage(): Promise<Result<{ paperWidth: PaperWidth }>> {

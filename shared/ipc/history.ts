@@ -28,14 +28,19 @@ export const historySearchRequestSchema = z
 export type HistorySearchRequest = z.input<typeof historySearchRequestSchema>;
 export type HistoryQuery = z.output<typeof historySearchRequestSchema>;
 
-/** A row of the results list: the sale without its timeline. */
-export const historyRowSchema = saleViewSchema.omit({ timeline: true });
+/** A row of the results list: the sale without its timeline; from the shop's hub, with its till's number. */
+export const historyRowSchema = saleViewSchema.omit({ timeline: true }).extend({ counter: z.number().int().optional() });
 export type HistoryRow = z.infer<typeof historyRowSchema>;
 
 export const historyPageSchema = z.object({
   sales: z.array(historyRowSchema),
   /** Null on the last page. */
   nextCursor: saleIdSchema.nullable(),
+  /**
+   * Where the page came from when this till belongs to a shop: every till (the hub), or this till
+   * only because the hub could not be reached (since when, if known). Absent without a hub.
+   */
+  scope: z.object({ allCounters: z.boolean(), hubUnreachableSince: z.number().int().nullable() }).optional(),
 });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 

@@ -7,15 +7,27 @@ import type { PrintService } from '../../printing/print-service';
 import type { Services } from '../../services';
 import type { CallContext } from '../dispatch';
 
-/** `s`: whose shift a Z report is, and who is asking. */
-export function createPrintingHandlers(printing: PrintService, s: Pick<Services, 'session' | 'shifts'>): HandlersOf<typeof printingChannels, CallContext> {
+/** `s`: whose shift a Z report is and who is asking; the hub, for another till's sale. */
+export function createPrintingHandlers(printing: PrintService, s: Pick<Services, 'session' | 'shifts' | 'hub'>): HandlersOf<typeof printingChannels, CallContext> {
+  const { hub } = s;
   return {
     'printer.get': () => ok(printing.config()),
     'printer.set': (patch) => ok(printing.setConfig(patch)),
     'printer.devices': async () => ok({ devices: await printing.devices() }),
     'printer.testPage': () => printing.testPage(),
-    'receipt.print': ({ id }) => printing.print(id),
-    'receipt.preview': ({ id }) => printing.preview(id),
+    'receipt.print': async ({ id }) => {
+      const local = await printing.print(id);
+      if (local.ok || local.error.code !== 'sale.not_found' || !hub.status().linked) return local;
+      // Another till's sale, found through the shop's hub: printed as a copy.
+      const other = await hub.saleDetail(id);
+      return other ? printing.printCopy(other.sale) : local;
+    },
+    'receipt.preview': async ({ id }) => {
+      const local = printing.preview(id);
+      if (local.ok || local.error.code !== 'sale.not_found' || !hub.status().linked) return local;
+      const other = await hub.saleDetail(id);
+      return other ? ok(printing.copyDocument(other.sale)) : local;
+    },
     'zReport.print': ({ shiftId }) => {
       const shift = s.shifts.get(shiftId);
       const me = s.session.current();

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { networks, providerIds, saleStates, type Network, type SaleState } from '../../../shared/domain';
 import { settledBy } from '../../../shared/sale-settlement';
-import type { HistoryRow, HistorySearchRequest } from '../../../shared/ipc/history';
+import type { HistoryPage, HistoryRow, HistorySearchRequest } from '../../../shared/ipc/history';
 import { Receipt, ReceiptPrintRoot } from '../../receipt/receipt';
 import { call, errorText, useChannel, useChannelMutation, useEvent } from '../../ipc/client';
 import { dateTimeFormat, formatCount } from '../../i18n/digits';
@@ -70,6 +70,7 @@ export default function HistoryScreen() {
   );
 
   const rows = results.data?.pages.flatMap((page) => page.sales) ?? [];
+  const scope = results.data?.pages[0]?.scope;
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
 
   return (
@@ -145,6 +146,7 @@ export default function HistoryScreen() {
       <div className="history-body">
         <div className="history-lists">
           <div className="card history-results-card">
+            {scope && <ScopeNote scope={scope} />}
             {results.error && <p className="error" role="alert">{errorText(t, results.error)}</p>}
             {results.isSuccess && rows.length === 0 && <p data-testid="history-empty">{t('history.results.empty')}</p>}
             <ul className="history-results" aria-label={t('history.results.label')} data-testid="history-results" ref={list} onKeyDown={(e) => moveInList(e, reprintSale)}>
@@ -214,6 +216,18 @@ function AttentionList({ sales, error, onPick, onReprint }: { sales: HistoryRow[
   );
 }
 
+/** In a shop: whether the list holds every till's sales (the hub) or only this till's, and since when the hub is away. */
+function ScopeNote({ scope }: { scope: NonNullable<HistoryPage['scope']> }) {
+  const { t, i18n } = useTranslation();
+  if (scope.allCounters) return <p className="hint" data-testid="history-scope">{t('history.scope.all')}</p>;
+  const since = scope.hubUnreachableSince === null ? null : dateTimeFormat(i18n, { timeStyle: 'short' }).format(scope.hubUnreachableSince);
+  return (
+    <p className="warning" role="status" data-testid="history-scope">
+      {since ? t('history.scope.localSince', { time: since }) : t('history.scope.local')}
+    </p>
+  );
+}
+
 function SaleRowButton({ sale, selected, onPick }: { sale: HistoryRow; selected: boolean; onPick: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const when = dateTimeFormat(i18n, { dateStyle: 'short', timeStyle: 'short' }).format(sale.createdAt);
@@ -238,6 +252,7 @@ function SaleRowButton({ sale, selected, onPick }: { sale: HistoryRow; selected:
         </span>
         <span className="history-row-network">{t(`receipt.network.${sale.network}`)}</span>
         <span className="history-row-state">{t(`history.state.${sale.state}`)}</span>
+        {sale.counter !== undefined && <span className="history-row-counter" data-testid="history-row-counter">{t('history.counter', { number: sale.counter })}</span>}
         {sale.training && <span className="history-row-training">{t('history.details.training')}</span>}
         <span className="history-row-when">{when}</span>
       </button>

@@ -1,5 +1,5 @@
 // The owner's settings (F5): general values, the receipt printer, provider accounts, which
-// provider sells what, cashiers and backups. Owner only: the main process refuses every channel
+// provider sells what, cashiers, backups and the shop's hub. Owner only: the main process refuses every channel
 // here to a cashier.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,12 +7,13 @@ import { errorText, useChannel } from '../../ipc/client';
 import { BackupPanel } from './backup-panel';
 import { CashierList } from './cashier-list';
 import { GeneralSettings } from './general-settings';
+import { HubPanel } from './hub-panel';
 import { PrinterSettings } from './printer-settings';
 import { ProviderAccounts } from './provider-accounts';
 import { SalesRouting } from './sales-routing';
 import './settings.css';
 
-const TABS = ['general', 'printer', 'accounts', 'routes', 'cashiers', 'backup'] as const;
+const TABS = ['general', 'printer', 'accounts', 'routes', 'cashiers', 'backup', 'hub'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function SettingsScreen() {
@@ -42,6 +43,7 @@ export default function SettingsScreen() {
           {settings.data && tab === 'routes' && <SalesRouting settings={settings.data} />}
           {tab === 'cashiers' && <CashierList />}
           {tab === 'backup' && <BackupPanel />}
+          {tab === 'hub' && <HubPanel />}
         </>
       )}
     </section>

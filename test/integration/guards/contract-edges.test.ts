@@ -79,6 +79,12 @@ const BASE: { [C in ChannelName]: ChannelRequest<C> } = {
   'backup.list': {},
   'backup.now': {},
   'backup.restore': { name: 'pos-none.sqlite' },
+  // Port 1 on loopback: nothing listens, so a request that passes its checks is refused at once.
+  'hub.status': {},
+  'hub.createShop': { address: '127.0.0.1:1/shop_hub', user: 'shop_owner', password: 'pw', shopName: 'Shop', counterLabel: 'Till 1' },
+  'hub.joinCode': { label: 'Till 2' },
+  'hub.join': { address: '127.0.0.1:1/shop_hub', code: '1-abcdef-abcdefghjkmnpqrstuvw' },
+  'hub.totals': { from: 0, to: 1_900_000_000_000 },
 };
 
 const HUGE_NUMBERS = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1, -Number.MAX_SAFE_INTEGER, 1e308, 2 ** 53 + 2];

@@ -1,10 +1,10 @@
 // Crash (docs/architecture.md, "Sales", "Testing layers"): the sale services run in a child process against a file database and
 // are SIGKILLed at a random moment of a sale; the app restarts, reconciles, and the journal and the
 // providers' ledgers must agree exactly: nothing sold twice, nothing lost, the database intact.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chargesOf, simulatorState, startRig, WETA_USER, type Rig } from './sale-rig';
+import { runUntilKilled } from '../../support/kill-child';
 
 // The issue's 50 runs; each is a child process start, a sale or two and a kill (about a second).
 const RUNS = Number(process.env.CRASH_RUNS ?? 50);
@@ -25,22 +25,7 @@ afterAll(async () => {
 });
 
 function runChild(run: number, killAfterMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crash-child.ts'), rig.dir, rig.alqimah.url, rig.weta.url, String(run)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    });
-    child.on('exit', (_code, signal) => {
-      clearTimeout(guard);
-      if (signal === 'SIGKILL') resolve();
-      else reject(new Error(`child ended without the kill: ${stderr.slice(0, 500)}`));
-    });
-  });
+  return runUntilKilled(join(import.meta.dirname, 'crash-child.ts'), [rig.dir, rig.alqimah.url, rig.weta.url, String(run)], killAfterMs);
 }
 
 describe('crash', () => {

@@ -1,0 +1,57 @@
+// How a counter reaches the hub: its address as the owner types it (`host[:port]/database`), and a
+// small pg pool for one role. TLS is required whenever the hub is not on this computer's loopback,
+// since the hub role's password and every sale cross the shop's network.
+import pg from 'pg';
+import type { AppLogger } from '../log';
+
+export type HubAddress = { host: string; port: number; database: string };
+
+const addressPattern = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(?::(\d{1,5}))?\/([A-Za-z0-9_-]{1,63})$/;
+
+/** `host[:port]/database` → its parts; null when it is not of that form. */
+export function parseHubAddress(text: string): HubAddress | null {
+  const match = addressPattern.exec(text.trim());
+  if (!match) return null;
+  const port = match[2] === undefined ? 5432 : Number(match[2]);
+  if (port < 1 || port > 65_535) return null;
+  return { host: match[1]!.replace(/^\[|\]$/g, ''), port, database: match[3]! };
+}
+
+export function formatHubAddress(address: HubAddress): string {
+  const host = address.host.includes(':') ? `[${address.host}]` : address.host;
+  return `${host}:${address.port}/${address.database}`;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+export type HubPool = pg.Pool;
+
+/**
+ * A pool of at most `max` connections as one role. Idle connections that the hub drops (stopped,
+ * restarted) are logged, never thrown: an unhandled pool error would end the app mid-sale.
+ */
+export function openHubPool(address: HubAddress, user: string, password: string, log: AppLogger, max = 2): HubPool {
+  const pool = new pg.Pool({
+    host: address.host,
+    port: address.port,
+    database: address.database,
+    user,
+    password,
+    max,
+    ssl: isLoopback(address.host) ? false : { rejectUnauthorized: true },
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    query_timeout: 30_000,
+    application_name: 'recharge-pos',
+  });
+  pool.on('error', (error) => log.warn('hub connection dropped', { error: error.message }));
+  return pool;
+}
+
+/** A pg error's SQLSTATE, if it has one. */
+export function sqlState(cause: unknown): string | null {
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+}

@@ -1,0 +1,100 @@
+// This counter's side of the hub in SQLite: the link (who it is on the hub), the owner's role when
+// this is the owner's till, their passwords (encrypted through the same SecretBox as provider
+// credentials, read back only here) and the outbox that the journal's trigger fills.
+import type { Db } from '../store/database';
+import type { SecretBox } from '../platform/secret-box';
+import type { HubAddress } from './hub-connection';
+
+export type HubLink = HubAddress & {
+  role: string;
+  shopId: number;
+  shopName: string;
+  counterId: number;
+  counterNumber: number;
+  joinedAt: number;
+};
+
+export type HubOwner = HubAddress & { role: string; shopId: number | null };
+
+type LinkRow = {
+  host: string;
+  port: number;
+  database: string;
+  role: string;
+  shop_id: number;
+  shop_name: string;
+  counter_id: number;
+  counter_number: number;
+  joined_at: number;
+};
+
+export function createHubStore(db: Db, box: SecretBox | null, now: () => number) {
+  const selectLink = db.prepare('SELECT host, port, database, role, shop_id, shop_name, counter_id, counter_number, joined_at FROM hub_link');
+  const selectOwner = db.prepare('SELECT host, port, database, role, shop_id FROM hub_owner');
+  const selectSecret = db.prepare('SELECT ciphertext, backend FROM hub_secrets WHERE name = ?');
+  const upsertSecret = db.prepare(
+    `INSERT INTO hub_secrets (name, ciphertext, backend, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET ciphertext = excluded.ciphertext, backend = excluded.backend, updated_at = excluded.updated_at`,
+  );
+
+  function secret(name: 'counter' | 'owner'): string | null {
+    const row = selectSecret.get(name) as { ciphertext: Buffer; backend: string } | undefined;
+    if (!row || !box || row.backend !== box.backend) return null;
+    return box.decrypt(row.ciphertext);
+  }
+
+  function storeSecret(name: 'counter' | 'owner', value: string): void {
+    if (!box) throw new Error('no encryption available');
+    upsertSecret.run(name, box.encrypt(value), box.backend, now());
+  }
+
+  return {
+    canStore: (): boolean => box !== null,
+    link(): HubLink | null {
+      const row = selectLink.get() as LinkRow | undefined;
+      if (!row) return null;
+      return {
+        host: row.host,
+        port: row.port,
+        database: row.database,
+        role: row.role,
+        shopId: row.shop_id,
+        shopName: row.shop_name,
+        counterId: row.counter_id,
+        counterNumber: row.counter_number,
+        joinedAt: row.joined_at,
+      };
+    },
+    owner(): HubOwner | null {
+      const row = selectOwner.get() as { host: string; port: number; database: string; role: string; shop_id: number | null } | undefined;
+      return row ? { host: row.host, port: row.port, database: row.database, role: row.role, shopId: row.shop_id } : null;
+    },
+    counterPassword: () => secret('counter'),
+    ownerPassword: () => secret('owner'),
+    saveOwner(owner: HubOwner, password: string): void {
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO hub_owner (id, host, port, database, role, shop_id, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET host = excluded.host, port = excluded.port, database = excluded.database,
+             role = excluded.role, shop_id = excluded.shop_id, updated_at = excluded.updated_at`,
+        ).run(owner.host, owner.port, owner.database, owner.role, owner.shopId, now());
+        storeSecret('owner', password);
+      })();
+    },
+    /**
+     * Links this counter and queues every sale already in the journal, in one transaction: from the
+     * next journal change on, the trigger queues each change itself.
+     */
+    saveLink(link: HubLink, password: string): void {
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO hub_link (id, host, port, database, role, shop_id, shop_name, counter_id, counter_number, joined_at)
+           VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(link.host, link.port, link.database, link.role, link.shopId, link.shopName, link.counterId, link.counterNumber, link.joinedAt);
+        storeSecret('counter', password);
+        db.prepare('INSERT INTO hub_outbox (tx_id) SELECT tx_id FROM sales ORDER BY tx_id').run();
+      })();
+    },
+  };
+}
+export type HubStore = ReturnType<typeof createHubStore>;

@@ -1,0 +1,268 @@
+// The hub service: built once in services.ts. Without a link it does nothing at all (no
+// connection, no outbox: the journal's trigger writes none). Once this till has joined a shop it
+// ships the outbox in the background; a sale never waits for it.
+import type { ProviderId } from '../../shared/domain';
+import type { HubStatus, HubTotals } from '../../shared/ipc/hub';
+import { ownerTotals } from './hub-totals';
+import { err, ok, type ErrorCode, type Result } from '../../shared/result';
+import type { Accounts } from '../accounts/accounts';
+import type { ServiceMapStore } from '../accounts/service-map-store';
+import { pullSharedSettings, pushSharedSettings, settingsPatchOf, sharedFrom } from './shared-settings';
+import type { EventBus } from '../events';
+import type { AppLogger } from '../log';
+import type { SecretBox } from '../platform/secret-box';
+import type { Db } from '../store/database';
+import type { SettingsRepository } from '../store/settings-repository';
+import { formatHubAddress, openHubPool, parseHubAddress, sqlState, type HubAddress, type HubPool } from './hub-connection';
+import { claimCounter } from './hub-join';
+import { createJoinCode, createShop, formatJoinCode, installHubSchema, parseJoinCode, providerAccountKey } from './hub-owner';
+import { createHubStore } from './hub-store';
+import { createShipper, type Shipper, type ShipperOptions } from './shipper';
+import { hubSaleDetail, searchHubHistory } from './hub-history';
+import type { HistoryDetail, HistoryPage, HistoryQuery } from '../../shared/ipc/history';
+
+export type HubDeps = {
+  db: Db;
+  box: SecretBox | null;
+  now: () => number;
+  log: AppLogger;
+  events: EventBus;
+  settings: SettingsRepository;
+  accounts: Accounts;
+  serviceMap: ServiceMapStore;
+  /** How often a till (not the owner's) pulls the shop's shared settings. */
+  pullEveryMs?: number;
+  /** electron/hub/hub-schema.sql where the app runs from. */
+  schemaFile: string;
+  /** How long a history search waits for the hub before answering from this till alone. */
+  searchTimeoutMs?: number;
+  shipper?: Partial<ShipperOptions>;
+};
+
+/** The non-secret field that names each provider account (never a password or token). */
+const ACCOUNT_IDENTIFIER: Record<ProviderId, readonly string[]> = { alqimah: ['accountNumber', 'userName'], weta: ['username'] };
+
+export function createHub(deps: HubDeps) {
+  const store = createHubStore(deps.db, deps.box, deps.now);
+  let counterPool: HubPool | null = null;
+  let shipper: Shipper | null = null;
+  let searchFailingSince: number | null = null;
+
+  for (const secret of [store.counterPassword(), store.ownerPassword()]) if (secret) deps.log.addSecret(secret);
+
+  let stopPulling: (() => void) | null = null;
+  let pulledVersion: string | null = null;
+
+  function startShipping(): void {
+    const link = store.link();
+    const password = store.counterPassword();
+    if (link && !password) deps.log.warn('this till is in a shop but its hub password cannot be read here; nothing is shipped until it joins again');
+    if (!link || !password || shipper) return;
+    const pool = openHubPool(link, link.role, password, deps.log);
+    counterPool = pool;
+    shipper = createShipper({ db: deps.db, link, pool, log: deps.log, now: deps.now, ...(deps.shipper ? { options: deps.shipper } : {}) });
+    shipper.start();
+    // The owner's till is where shared settings come from; every other till pulls them.
+    if (!store.owner()) {
+      void pullSettings();
+      const timer = setInterval(() => void pullSettings(), deps.pullEveryMs ?? 60_000);
+      timer.unref?.();
+      stopPulling = () => clearInterval(timer);
+    }
+  }
+
+  async function pullSettings(): Promise<boolean> {
+    if (!counterPool) return false;
+    try {
+      const pulled = await pullSharedSettings(counterPool);
+      if (!pulled || pulled.version === pulledVersion) return false;
+      const settings = deps.settings.update(settingsPatchOf(pulled.shared));
+      deps.serviceMap.write(JSON.stringify(pulled.shared.alqimahServiceMap));
+      pulledVersion = pulled.version;
+      deps.events.emit('settings.changed', settings);
+      deps.log.info('shared settings pulled from the hub');
+      return true;
+    } catch (cause) {
+      // The till keeps its last copy; the next pull tries again.
+      deps.log.warn('shared settings not pulled', { error: (cause as Error).message });
+      return false;
+    }
+  }
+
+  async function pushSettings(): Promise<void> {
+    const shared = sharedFrom(deps.settings.read(), deps.serviceMap.read());
+    const pushed = await asOwner(async (pool, owner) => {
+      if (owner.shopId !== null) await pushSharedSettings(pool, owner.shopId, shared);
+    });
+    if (!pushed.ok) deps.log.warn('shared settings not pushed', { code: pushed.error.code });
+  }
+
+  startShipping();
+  const unsubscribe = deps.events.subscribe((name) => {
+    if (name === 'sale.updated') shipper?.wake();
+    if (name === 'settings.changed' && store.owner()) void pushSettings();
+  });
+
+  async function accountKeys(): Promise<string[]> {
+    const keys: string[] = [];
+    for (const provider of Object.keys(ACCOUNT_IDENTIFIER) as ProviderId[]) {
+      const fields = await deps.accounts.credentialsFor(provider);
+      const identifier = ACCOUNT_IDENTIFIER[provider].map((name) => fields?.[name]).find(Boolean);
+      if (identifier) keys.push(providerAccountKey(provider, identifier));
+    }
+    return keys;
+  }
+
+  async function join(address: HubAddress, codeText: string): Promise<Result<HubStatus>> {
+    if (store.link()) return err('hub.already_linked', 'this counter already belongs to a shop');
+    if (!store.canStore()) return err('secrets.unavailable', 'no encryption available');
+    const code = parseJoinCode(codeText);
+    if (!code) return err('hub.invalid_code', 'not a join code');
+    try {
+      const { link, password } = await claimCounter(address, code, deps.log, deps.now);
+      deps.log.addSecret(password);
+      store.saveLink(link, password);
+      const settings = deps.settings.update({ counterNumber: link.counterNumber });
+      deps.events.emit('settings.changed', settings);
+      deps.log.info('joined the shop hub', { shop: link.shopId, counter: link.counterNumber });
+      startShipping();
+      return ok(status());
+    } catch (cause) {
+      return hubError(cause, 'hub.invalid_code');
+    }
+  }
+
+  function status(): HubStatus {
+    const link = store.link();
+    const shipping = shipper?.status();
+    return {
+      linked: link !== null,
+      owner: store.owner() !== null,
+      address: link ? formatHubAddress(link) : null,
+      shopName: link?.shopName ?? null,
+      counterNumber: link?.counterNumber ?? null,
+      queued: shipping?.queued ?? 0,
+      lastShippedAt: shipping?.lastShippedAt ?? null,
+      unreachableSince: unreachableSince(),
+    };
+  }
+
+  /** The owner's role, for as long as `fn` runs. */
+  async function asOwner<T>(fn: (pool: HubPool, owner: NonNullable<ReturnType<typeof store.owner>>) => Promise<T>): Promise<Result<T>> {
+    const owner = store.owner();
+    const password = store.ownerPassword();
+    if (!owner || !password) return err('hub.not_linked', 'this till holds no owner role on a hub');
+    const pool = openHubPool(owner, owner.role, password, deps.log, 1);
+    try {
+      return ok(await fn(pool, owner));
+    } catch (cause) {
+      return hubError(cause, 'hub.auth_failed');
+    } finally {
+      await pool.end();
+    }
+  }
+
+  /**
+   * Asks the hub, bounded by the search time-out; null when this till is in no shop, or the hub is
+   * away (already known from the shipper, or found now), so the caller answers from the journal.
+   */
+  async function fromHub<T>(ask: (pool: HubPool) => Promise<T>): Promise<T | null> {
+    if (!counterPool || shipper?.status().failingSince) return null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('hub search timed out')), deps.searchTimeoutMs ?? 1_500);
+    });
+    try {
+      const answer = await Promise.race([ask(counterPool), timeout]);
+      searchFailingSince = null;
+      return answer;
+    } catch (cause) {
+      searchFailingSince ??= deps.now();
+      deps.log.warn('hub search failed, answering from this counter', { error: (cause as Error).message });
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Since when the hub is known to be away (shipping or searching), or null. */
+  function unreachableSince(): number | null {
+    const shipping = shipper?.status().failingSince ?? null;
+    if (shipping === null) return searchFailingSince;
+    return searchFailingSince === null ? shipping : Math.min(shipping, searchFailingSince);
+  }
+
+  return {
+    status,
+    /** History across every till of the shop; null when not in a shop or the hub is away. */
+    searchHistory: (q: HistoryQuery): Promise<HistoryPage | null> => fromHub((pool) => searchHubHistory(pool, q)),
+    /** Another till's sale, from the hub; null when not found there or the hub is away. */
+    saleDetail: async (id: string): Promise<HistoryDetail | null> => (await fromHub((pool) => hubSaleDetail(pool, id))) ?? null,
+    unreachableSince,
+    /** Installs the schema with the owner's role, creates the shop, and joins this till as its first counter. */
+    async createShop(input: { address: string; user: string; password: string; shopName: string; counterLabel: string }): Promise<Result<HubStatus>> {
+      if (store.link()) return err('hub.already_linked', 'this counter already belongs to a shop');
+      if (!store.canStore()) return err('secrets.unavailable', 'no encryption available');
+      const address = parseHubAddress(input.address);
+      if (!address) return err('hub.invalid_address', 'the hub address is host[:port]/database');
+      deps.log.addSecret(input.password);
+      const pool = openHubPool(address, input.user, input.password, deps.log, 1);
+      let code: string;
+      try {
+        await installHubSchema(pool, deps.schemaFile);
+        const shopId = await createShop(pool, input.shopName, await accountKeys());
+        code = formatJoinCode(await createJoinCode(pool, shopId, input.counterLabel, address.database));
+        store.saveOwner({ ...address, role: input.user, shopId }, input.password);
+        await pushSharedSettings(pool, shopId, sharedFrom(deps.settings.read(), deps.serviceMap.read()));
+        deps.log.info('shop created on the hub', { shop: shopId });
+      } catch (cause) {
+        return hubError(cause, 'hub.auth_failed');
+      } finally {
+        await pool.end();
+      }
+      return join(address, code);
+    },
+    /** A one-time code for one more counter of the owner's shop. */
+    async joinCode(label: string): Promise<Result<{ code: string }>> {
+      return asOwner(async (pool, owner) => {
+        if (owner.shopId === null) throw new Error('no shop');
+        const code = await createJoinCode(pool, owner.shopId, label, owner.database);
+        deps.log.info('join code issued', { shop: owner.shopId });
+        return { code: formatJoinCode(code) };
+      });
+    },
+    async join(addressText: string, code: string): Promise<Result<HubStatus>> {
+      const address = parseHubAddress(addressText);
+      if (!address) return err('hub.invalid_address', 'the hub address is host[:port]/database');
+      return join(address, code);
+    },
+    /** The owner's totals across every till and shop of the hub, from `from` to `to` (epoch ms). */
+    totals: (from: number, to: number): Promise<Result<HubTotals>> => asOwner((pool) => ownerTotals(pool, from, to)),
+    /** Pulls the shop's shared settings now (a till that is not the owner's); true when they changed here. */
+    pullSettings,
+    /** Ships what is queued now, for tests and the bench; the background shipper does the same. */
+    async shipNow(): Promise<number> {
+      return shipper ? shipper.shipOnce() : 0;
+    },
+    async close(): Promise<void> {
+      unsubscribe();
+      stopPulling?.();
+      await shipper?.stop();
+      shipper = null;
+      await counterPool?.end().catch(() => undefined);
+      counterPool = null;
+    },
+  };
+}
+export type Hub = ReturnType<typeof createHub>;
+
+/** A pg failure as a stable code: unreachable, refused credentials, or refused by the hub's rules. */
+function hubError(cause: unknown, authCode: ErrorCode): Result<never> {
+  const state = sqlState(cause);
+  const message = (cause as Error).message ?? String(cause);
+  if (state === '28P01' || state === '28000') return err(authCode, 'the hub refused these credentials');
+  if (state === '42501') return err(/already used/.test(message) ? 'hub.code_used' : 'hub.forbidden', message);
+  if (state === '3D000') return err('hub.invalid_address', 'no such database on the hub');
+  if (state === null || state.startsWith('08') || state.startsWith('57')) return err('hub.unreachable', message);
+  return err('hub.failed', message);
+}

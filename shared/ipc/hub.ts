@@ -1,0 +1,70 @@
+// Channels of the shop's hub (electron/hub/): the owner creates the shop on the hub and issues
+// one-time join codes; a counter joins with one and is given its counter number. Passwords go in
+// and never come back: the status says which role is set, never its password.
+import { z } from 'zod';
+import { channel } from './contract';
+import { providerIdSchema } from '../domain';
+import { moneySchema } from '../money';
+
+/** `host[:port]/database`, the way the owner writes the hub's address. */
+export const hubAddressSchema = z
+  .string()
+  .trim()
+  .regex(/^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(?::\d{1,5})?\/[A-Za-z0-9_-]{1,63}$/, 'host[:port]/database');
+
+export const hubStatusSchema = z.object({
+  linked: z.boolean(),
+  /** This till holds the owner's role (creates codes, reads every till and shop). */
+  owner: z.boolean(),
+  address: z.string().nullable(),
+  shopName: z.string().nullable(),
+  counterNumber: z.number().int().nullable(),
+  /** Journal changes not yet on the hub. */
+  queued: z.number().int().nonnegative(),
+  lastShippedAt: z.number().int().nullable(),
+  /** Since when shipping fails (the hub is away), or null. */
+  unreachableSince: z.number().int().nullable(),
+});
+export type HubStatus = z.infer<typeof hubStatusSchema>;
+
+const label = z.string().trim().min(1).max(60);
+
+export const hubCreateShopRequestSchema = z
+  .object({
+    address: hubAddressSchema,
+    user: z.string().trim().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a database role name'),
+    password: z.string().min(1).max(200),
+    shopName: z.string().trim().min(1).max(100),
+    counterLabel: label,
+  })
+  .strict();
+
+export const hubJoinRequestSchema = z
+  .object({
+    address: hubAddressSchema,
+    code: z.string().trim().min(10).max(60),
+  })
+  .strict();
+
+/** The owner's view across tills and shops: settled sales (training left out) by shop, counter and provider. */
+export const hubTotalsSchema = z.object({
+  rows: z.array(
+    z.object({
+      shop: z.string(),
+      counter: z.number().int().nullable(),
+      label: z.string(),
+      provider: providerIdSchema,
+      sales: z.number().int().nonnegative(),
+      total: moneySchema,
+    }),
+  ),
+});
+export type HubTotals = z.infer<typeof hubTotalsSchema>;
+
+export const hubChannels = {
+  'hub.status': channel(z.object({}).strict(), hubStatusSchema),
+  'hub.createShop': channel(hubCreateShopRequestSchema, hubStatusSchema, { ownerOnly: true }),
+  'hub.joinCode': channel(z.object({ label }).strict(), z.object({ code: z.string() }), { ownerOnly: true }),
+  'hub.join': channel(hubJoinRequestSchema, hubStatusSchema, { ownerOnly: true }),
+  'hub.totals': channel(z.object({ from: z.number().int(), to: z.number().int() }).strict(), hubTotalsSchema, { ownerOnly: true }),
+};

@@ -1,0 +1,104 @@
+// What the hub tests share: a real PostgreSQL on 127.0.0.1 with an owner role and its database
+// (as the README's setup makes them), both providers' simulators on loopback, and counters that
+// are the real services on their own data folders, all selling on the same provider accounts.
+import pg from 'pg';
+import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../../../electron/providers/alqimah/simulator';
+import { startWetaSimulator, type WetaSimulator } from '../../../electron/providers/weta/simulator';
+import type { ServiceDeps } from '../../../electron/services';
+import type { TestServices } from '../../support/test-services';
+import type { ShipperOptions } from '../../../electron/hub/shipper';
+import { startPostgres, type TestPostgres } from '../../support/postgres';
+import { makeTempDir } from '../../support/temp-dir';
+import { startTestServices } from '../../support/test-services';
+
+export const OWNER = { user: 'shop_owner', password: 'owner-hub-password-1', database: 'shop_hub' };
+export const WETA_ACCOUNT = { username: 'agent', password: 'agent-password' };
+
+export type Counter = { dir: string; services: TestServices; close: () => Promise<unknown> };
+
+export type HubRig = {
+  pg: TestPostgres;
+  address: string;
+  alqimah: AlqimahSimulator;
+  weta: WetaSimulator;
+  /** The real services on a fresh (or given) data folder, selling through the simulators. */
+  counter(dir?: string): Promise<Counter>;
+  /** A client as any role, for looking at the hub from outside the app. */
+  sql<T extends pg.QueryResultRow>(user: string, password: string, text: string, values?: unknown[]): Promise<T[]>;
+  asOwner<T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+};
+
+export async function startHubRig(): Promise<HubRig> {
+  const server = await startPostgres();
+  const alqimah = await startAlqimahSimulator({ balanceMinor: 1_000_000_000_00, recordRequests: false, seed: 3 });
+  const weta = await startWetaSimulator({ users: [{ ...WETA_ACCOUNT, balance: 1_000_000_000 }], recordLimit: 10, seed: 3 });
+  const temps: ReturnType<typeof makeTempDir>[] = [];
+  const open: Counter[] = [];
+
+  async function sql<T extends pg.QueryResultRow>(user: string, password: string, text: string, values: unknown[] = [], database = OWNER.database) {
+    const client = new pg.Client({ host: server.host, port: server.port, user, password, database, connectionTimeoutMillis: 5_000 });
+    await client.connect();
+    try {
+      return (await client.query<T>(text, values)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  // What the owner (or whoever runs the hub computer) does once: a role that may create counter roles, and its database.
+  await sql(server.superuser.user, server.superuser.password, `CREATE ROLE ${OWNER.user} LOGIN CREATEROLE PASSWORD '${OWNER.password}'`, [], 'postgres');
+  await sql(server.superuser.user, server.superuser.password, `CREATE DATABASE ${OWNER.database} OWNER ${OWNER.user}`, [], 'postgres');
+
+  return {
+    pg: server,
+    address: `127.0.0.1:${server.port}/${OWNER.database}`,
+    alqimah,
+    weta,
+    sql,
+    asOwner: (text, values) => sql(OWNER.user, OWNER.password, text, values),
+    async counter(dir) {
+      let folder = dir;
+      if (!folder) {
+        const temp = makeTempDir('pos-hub-counter-');
+        temps.push(temp);
+        folder = temp.dir;
+      }
+      const services = await startTestServices({ dataDir: folder, ...counterOptions(alqimah.url, weta.url) });
+      const counter: Counter = { dir: folder, services, close: () => services.stop() };
+      open.push(counter);
+      return counter;
+    },
+    async close() {
+      for (const counter of open) await counter.close().catch(() => undefined);
+      await alqimah.close();
+      await weta.close();
+      server.remove();
+      for (const temp of temps) temp.remove();
+    },
+  };
+}
+
+/** How a test till is built: selling on the simulators' shared accounts, shipping with short pauses. */
+export function counterOptions(alqimahUrl: string, wetaUrl: string, shipper: Partial<ShipperOptions> = {}): Partial<ServiceDeps> {
+  return {
+    sales: {
+      credentialsFor: async (id) => (id === 'alqimah' ? { ...defaultSimAccount } : { ...WETA_ACCOUNT }),
+      providerUrls: { alqimah: alqimahUrl, weta: wetaUrl },
+      providerOrder: ['weta', 'alqimah'],
+      startReconciler: false,
+      every: () => () => {},
+      reconciler: { baseDelayMs: 5, maxDelayMs: 20, maxChecks: 20, notFoundGraceMs: 50 },
+    },
+    hubShipper: { idleMs: 30, backoffBaseMs: 50, backoffMaxMs: 300, ...shipper },
+  };
+}
+
+/** Waits (bounded) until `check` holds; returns whether it did. */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 15_000, stepMs = 50): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+  return check();
+}
