@@ -4,13 +4,14 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { call, errorText, useChannel, useEvent } from '../../ipc/client';
+import { digitStyleOf, localeTag } from '../../i18n/digits';
 import { MoneyText } from './money-text';
 import { useNow } from './use-now';
 
-/** "just now", "3 min ago", "2 h ago" in the cashier's language. */
+/** "just now", "3 min ago", "2 h ago" in the cashier's language and the owner's digits. */
 function ageText(language: string, at: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - at) / 1000));
-  const format = new Intl.RelativeTimeFormat(`${language}-u-nu-latn`, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(localeTag(language, digitStyleOf()), { numeric: 'auto' });
   if (seconds < 60) return format.format(0, 'second');
   if (seconds < 3600) return format.format(-Math.floor(seconds / 60), 'minute');
   if (seconds < 86_400) return format.format(-Math.floor(seconds / 3600), 'hour');

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../shared/ipc/sales';
 import { call, errorText } from '../../ipc/client';
+import { dateTimeFormat } from '../../i18n/digits';
 import { useNow } from './use-now';
 
 type Props = { sale: SaleView; onChecked(sale: SaleView): void };
@@ -14,7 +15,7 @@ export function CheckingPanel({ sale, onChecked }: Props) {
   const now = useNow();
   const [rechecking, setRechecking] = useState(false);
   const [result, setResult] = useState<{ at: number; text: string } | null>(null);
-  const clock = new Intl.DateTimeFormat(`${i18n.language}-YE-u-nu-latn`, { timeStyle: 'medium' });
+  const clock = dateTimeFormat(i18n, { timeStyle: 'medium' });
 
   async function recheck() {
     setRechecking(true);

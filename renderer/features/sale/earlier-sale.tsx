@@ -2,6 +2,7 @@
 // made and its state, so the cashier knows which sale the warning is about (issue 9 defect 4).
 import { useTranslation } from 'react-i18next';
 import type { SaleState } from '../../../shared/domain';
+import { dateTimeFormat, showDigits } from '../../i18n/digits';
 
 export type EarlierSale = { id: string; state: SaleState; createdAt: number | null };
 
@@ -12,10 +13,10 @@ export function isInDoubt(state: SaleState): boolean {
 
 export function EarlierSaleLine({ sale }: { sale: EarlierSale }) {
   const { t, i18n } = useTranslation();
-  const time = sale.createdAt === null ? '' : new Intl.DateTimeFormat(`${i18n.language}-YE-u-nu-latn`, { timeStyle: 'short' }).format(sale.createdAt);
+  const time = sale.createdAt === null ? '' : dateTimeFormat(i18n, { timeStyle: 'short' }).format(sale.createdAt);
   return (
     <span className="earlier-sale" data-testid="earlier-sale" data-id={sale.id} data-state={sale.state}>
-      {t('counter.duplicate.earlier', { time })} <bdi dir="ltr">{sale.id}</bdi> — {t(`receipt.state.${sale.state}`)}
+      {t('counter.duplicate.earlier', { time })} <bdi dir="ltr">{showDigits(i18n, sale.id)}</bdi> — {t(`receipt.state.${sale.state}`)}
     </span>
   );
 }
