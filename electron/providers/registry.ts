@@ -69,13 +69,11 @@ export async function createProviderRegistry(deps: RegistryDeps): Promise<Provid
     // Balances are generous so practice never meets "insufficient balance" by accident.
     const alqimah = await startAlqimahSimulator({
       balanceMinor: 1_000_000_000_00,
-      recordRequests: false,
       now: deps.now,
       practice: Object.fromEntries(PRACTICE_NUMBERS.map((p) => [p.number, p.outcome])),
     });
     const weta = await startWetaSimulator({
       now: deps.now,
-      recordLimit: 0,
       users: [{ ...(TRAINING_CREDENTIALS.weta as { username: string; password: string }), balance: 1_000_000_000 }],
     });
     closers.push(() => alqimah.close(), () => weta.close());

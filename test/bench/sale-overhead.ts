@@ -3,7 +3,7 @@
 // the whole pipeline. The bench runner imports benchSale() and prints the rows.
 import { join } from 'node:path';
 import { createEventBus } from '../../electron/events';
-import { defaultSimAccount, startAlqimahSimulator } from '../../electron/providers/alqimah/simulator';
+import { defaultSimAccount, startAlqimahSimulator } from '../harness/simulator-faults/alqimah';
 import { createSaleServices } from '../../electron/sales/sale-services';
 import { openDatabase } from '../../electron/store/database';
 import { money } from '../../shared/money';

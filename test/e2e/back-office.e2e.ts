@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { money } from '../../shared/money';
 import { createJournal } from '../../electron/sales/journal';
-import { startAlqimahSimulator } from '../../electron/providers/alqimah/simulator';
+import { startAlqimahSimulator } from '../harness/simulator-faults/alqimah';
 import type { Shell } from '../harness/shell';
 import { expect, keepScreenshot, test } from './fixtures';
 import type { Page } from '@playwright/test';

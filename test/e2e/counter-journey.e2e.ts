@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
-import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../../electron/providers/alqimah/simulator';
+import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../harness/simulator-faults/alqimah';
 import { startShell, type Shell } from '../harness/shell';
 import { ARTEFACTS, expect, keepScreenshot, test } from './fixtures';
 

@@ -12,9 +12,9 @@ import type { ChannelName, ChannelRequest, ChannelResponse } from '../../shared/
 import type { HistoryRow } from '../../shared/ipc/history';
 import type { Result } from '../../shared/result';
 import { createLogger } from '../../electron/log';
-import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../../electron/providers/alqimah/simulator';
-import { seededRandom } from '../../electron/providers/seeded-random';
-import { startWetaSimulator, type WetaSimulator } from '../../electron/providers/weta/simulator';
+import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../harness/simulator-faults/alqimah';
+import { seededRandom } from '../harness/simulator-faults/seeded-random';
+import { startWetaSimulator, type WetaSimulator } from '../harness/simulator-faults/weta';
 import { needsPerson } from '../../electron/sales/reconciler';
 import { makeTempDir } from '../support/temp-dir';
 import { startTestServices, type TestServices } from '../support/test-services';

@@ -1,6 +1,8 @@
 // A loopback Al-Qimah server that follows the document (same routes, bodies, field names and Arabic
-// messages) with a ledger and fault knobs (docs/architecture.md, "Providers"). It serves the tests, the benchmarks and the
-// app's training mode, so it imports nothing from Electron and keeps every call cheap.
+// messages) with a ledger (docs/architecture.md, "Providers"). It serves the app's training mode, the
+// tests and the benchmarks, so it imports nothing from Electron and keeps every call cheap. Faults and
+// request recording are test instruments: they live in test/harness/simulator-faults and reach this
+// server only through the optional `faults` and `observe` hooks, which training mode never passes.
 // Where the document is silent the simulator decides, and the client must cope with any answer:
 // - a rejected or expired access token is `{status:false, message: TOKEN_REJECTED_MESSAGE}` (HTTP 200);
 // - TransactionID is unique across every request that carries one (queries and payments alike),
@@ -13,7 +15,6 @@ import { parseDecimalToMinor } from '../../../shared/money';
 import { defaultAlqimahServiceMap, type AlqimahServiceMap } from './service-map';
 import { loginToken, type AlqimahCredentials } from './token';
 import { formatYemenTime, type Category } from './wire';
-import { seededRandom } from '../seeded-random';
 import type { PracticeOutcome } from '../../../shared/training';
 
 export const SIM_MESSAGES = {
@@ -42,28 +43,38 @@ export const SIM_MESSAGES = {
 } as const;
 
 export type SimCallKind = 'login' | 'global' | 'query' | 'payment';
-/** Fires for the next `next` matching calls, then with `probability` (seeded RNG); `only` limits it to call kinds. */
-export type FaultRule = { next: number; probability: number; only?: SimCallKind[] };
 
-export type SimKnobs = {
-  latency: FaultRule & { ms: number };
-  /** The payment is charged, then the socket is destroyed before any answer. */
-  dropAfterCharge: FaultRule;
+/**
+ * The questions this server asks a test's fault layer, each at the point where the answer would act.
+ * It holds no fault logic: without it every answer follows the ledger.
+ */
+export type AlqimahSimFaults = {
+  /** Milliseconds to hold this call before answering (0: none). */
+  delayMs(kind: SimCallKind): number;
   /** HTTP 503 before the request is looked at: nothing is charged. */
-  serverErrorBeforeCharge: FaultRule;
+  serverError(kind: SimCallKind): boolean;
+  /** The payment is charged, then the socket is destroyed before any answer. */
+  dropAfterCharge(kind: SimCallKind): boolean;
   /** The request is processed (a payment is charged), then the answer is cut JSON. */
-  malformedJson: FaultRule;
-  /** The payment answers -1 and stays pending for `checks` status calls, then settles to `outcome`. */
-  pending: FaultRule & { checks: number; outcome: 'succeeded' | 'failed' };
+  malformedJson(kind: SimCallKind): boolean;
   /** The payment answers operationStatus 0 (failed, not charged). */
-  failPayment: FaultRule;
+  failPayment(): boolean;
   /** Rejects the payment for insufficient balance whatever the ledger holds. */
-  insufficientBalance: FaultRule;
-  /** Refuses a status check ({status:false}) with this free text whatever the ledger holds ("Service number not found"). */
-  statusRefused: FaultRule & { message: string };
-  tokenTtlMs: number;
-  /** Every access token issued so far stops working now. */
-  expireTokens(): void;
+  insufficientBalance(): boolean;
+  /** The payment answers -1 and stays pending for `checks` status calls, then settles to `outcome`. */
+  pending(): { checks: number; outcome: 'succeeded' | 'failed' } | undefined;
+  /** A free text to refuse this status check with ({status:false}) whatever the ledger holds. */
+  statusRefused(): string | undefined;
+  /** Lifetime of the next access token. */
+  tokenTtlMs(): number;
+  /** Whether an issued, unexpired access token must be refused anyway. */
+  tokenRevoked(token: string): boolean;
+};
+
+/** Sees what arrives, for tests that check the wire; it cannot change an answer. */
+export type AlqimahSimObserver = {
+  request?(request: SimRequest): void;
+  tokenIssued?(token: string): void;
 };
 
 export type SimTransaction = {
@@ -87,13 +98,12 @@ export type AlqimahSimulatorOptions = {
   /** Agent balance in YER minor units. */
   balanceMinor?: number;
   now?: () => number;
-  seed?: number;
   serviceMap?: AlqimahServiceMap;
   categories?: Category[];
   /** Offer code → price (decimal YER). */
   offerPrices?: Record<string, string>;
-  /** Keep every request for wire checks; off for long benchmarks. */
-  recordRequests?: boolean;
+  faults?: AlqimahSimFaults;
+  observe?: AlqimahSimObserver;
   /** Training mode's practice numbers (shared/training.ts): a payment to one ends as it says. */
   practice?: Readonly<Record<string, PracticeOutcome>>;
 };
@@ -155,7 +165,7 @@ export const documentFeed = [
 
 
 const majorOf = (minor: number) => minor / 100;
-const rule = (): FaultRule => ({ next: 0, probability: 0 });
+const TOKEN_TTL_MS = 60 * 60 * 1000;
 
 export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {}) {
   const account = options.account ?? defaultSimAccount;
@@ -163,23 +173,9 @@ export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {
   const map = options.serviceMap ?? defaultAlqimahServiceMap;
   const categories = options.categories ?? documentCategories;
   const offerPrices = options.offerPrices ?? { PREWhatsApp: '5227', A3825: '1200', A4990006: '3500' };
-  const random = seededRandom(options.seed ?? 1);
-  const record = options.recordRequests ?? true;
+  const { faults, observe } = options;
   const tokens = new Map<string, number>();
   let nextReference = 243085;
-
-  const knobs: SimKnobs = {
-    latency: { ...rule(), ms: 0 },
-    dropAfterCharge: rule(),
-    serverErrorBeforeCharge: rule(),
-    malformedJson: rule(),
-    pending: { ...rule(), checks: 1, outcome: 'succeeded' },
-    failPayment: rule(),
-    insufficientBalance: rule(),
-    statusRefused: { ...rule(), message: 'Service number not found' },
-    tokenTtlMs: 60 * 60 * 1000,
-    expireTokens: () => tokens.clear(),
-  };
 
   const transactions = new Map<string, SimTransaction>();
   const usedIds = new Set<string>();
@@ -194,18 +190,8 @@ export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {
     /** How many times a transaction id was charged (must never exceed 1). */
     chargesFor: (txId: string) => charges.filter((c) => c.txId === txId).length,
   };
-  const requests: SimRequest[] = [];
   const webhookCalls: WebhookCall[] = [];
   const webhookInFlight = new Set<Promise<void>>();
-
-  function fires(r: FaultRule, kind: SimCallKind): boolean {
-    if (r.only && !r.only.includes(kind)) return false;
-    if (r.next > 0) {
-      r.next -= 1;
-      return true;
-    }
-    return r.probability > 0 && random() < r.probability;
-  }
 
   function callWebhook(tx: SimTransaction) {
     if (!tx.webhook) return;
@@ -252,8 +238,9 @@ export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {
       return fail(SIM_MESSAGES.loginFailed);
     }
     const token = randomBytes(24).toString('hex');
-    const expires = now() + knobs.tokenTtlMs;
+    const expires = now() + (faults?.tokenTtlMs() ?? TOKEN_TTL_MS);
     tokens.set(token, expires);
+    observe?.tokenIssued?.(token);
     return { body: { status: true, message: SIM_MESSAGES.loginOk, access_token: token, token_expires: formatYemenTime(expires) } };
   }
 
@@ -283,7 +270,8 @@ export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {
     const g = map.global;
     if (service === g.balance) return { body: { status: true, agentBalance: majorOf(ledger.balanceMinor), message: SIM_MESSAGES.balanceOk, transactionID: 0 } };
     if (service === g.status) {
-      if (fires(knobs.statusRefused, 'global')) return fail(knobs.statusRefused.message);
+      const refusal = faults?.statusRefused();
+      if (refusal !== undefined) return fail(refusal);
       const tx = transactions.get(String(body.TransactionID ?? ''));
       return tx ? statusAnswer(tx) : fail(SIM_MESSAGES.notFound);
     }
@@ -343,7 +331,7 @@ export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {
     if (!mobileNumber) return fail(SIM_MESSAGES.missingNumber);
     const price = priceOf(c.what, c.pricing, c.unitPrice, body);
     if (typeof price === 'string') return fail(price);
-    if (fires(knobs.insufficientBalance, 'payment') || price > ledger.balanceMinor) return fail(SIM_MESSAGES.insufficient);
+    if (faults?.insufficientBalance() || price > ledger.balanceMinor) return fail(SIM_MESSAGES.insufficient);
     usedIds.add(txId);
     const tx: SimTransaction = {
       txId,
@@ -359,7 +347,7 @@ export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {
     if (typeof body.WebHookURL === 'string' && body.WebHookURL) tx.webhook = { url: body.WebHookURL, code: String(body.WebHookCode ?? '') };
     transactions.set(txId, tx);
     const practice = options.practice?.[mobileNumber];
-    if (practice === 'fails' || fires(knobs.failPayment, 'payment')) {
+    if (practice === 'fails' || faults?.failPayment()) {
       tx.state = 'failed';
       callWebhook(tx);
     } else {
@@ -368,11 +356,14 @@ export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {
       if (practice === 'pendingThenSucceeds' || practice === 'staysInDoubt') {
         // Pending when paid and settled at the first status call; or pending for as long as it is asked.
         tx.checksLeft = practice === 'staysInDoubt' ? Number.POSITIVE_INFINITY : 0;
-      } else if (fires(knobs.pending, 'payment')) {
-        tx.checksLeft = knobs.pending.checks;
-        tx.finalOutcome = knobs.pending.outcome;
       } else {
-        settle(tx, 'succeeded');
+        const pending = faults?.pending();
+        if (pending) {
+          tx.checksLeft = pending.checks;
+          tx.finalOutcome = pending.outcome;
+        } else {
+          settle(tx, 'succeeded');
+        }
       }
     }
     const operationStatus = tx.state === 'succeeded' ? 1 : tx.state === 'failed' ? 0 : -1;
@@ -429,28 +420,29 @@ export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {
         parsed = false;
       }
       const kind = req.method === 'POST' ? kindOf(path, body) : 'other';
-      if (record) requests.push({ method: req.method ?? '', path, headers: req.headers, body: parsed ? body : text, kind });
+      observe?.request?.({ method: req.method ?? '', path, headers: req.headers, body: parsed ? body : text, kind });
       const run = () => {
         if (kind === 'other') return send(res, 404, JSON.stringify({ status: false, message: 'Not Found' }));
-        if (fires(knobs.serverErrorBeforeCharge, kind)) return send(res, 503, '<html><body>503 Service Unavailable</body></html>');
+        if (faults?.serverError(kind)) return send(res, 503, '<html><body>503 Service Unavailable</body></html>');
         let answer: Answer;
         if (!parsed) answer = fail(SIM_MESSAGES.badRequest);
         else if (kind === 'login') answer = handleLogin(body);
         else {
           const header = req.headers['api-token'];
-          const expires = typeof header === 'string' ? tokens.get(header) : undefined;
+          const expires = typeof header === 'string' && !faults?.tokenRevoked(header) ? tokens.get(header) : undefined;
           if (expires === undefined || expires <= now()) answer = fail(SIM_MESSAGES.tokenRejected);
           else answer = handleService(body, kind);
         }
-        if (answer.afterCharge && fires(knobs.dropAfterCharge, kind)) {
+        if (answer.afterCharge && faults?.dropAfterCharge(kind)) {
           req.socket.destroy();
           return;
         }
         const json = JSON.stringify(answer.body);
-        if (fires(knobs.malformedJson, kind)) return send(res, 200, json.slice(0, Math.max(1, Math.floor(json.length / 2))));
+        if (faults?.malformedJson(kind)) return send(res, 200, json.slice(0, Math.max(1, Math.floor(json.length / 2))));
         send(res, 200, json);
       };
-      if (kind !== 'other' && knobs.latency.ms > 0 && fires(knobs.latency, kind)) setTimeout(run, knobs.latency.ms);
+      const delay = kind === 'other' ? 0 : (faults?.delayMs(kind) ?? 0);
+      if (delay > 0) setTimeout(run, delay);
       else run();
     });
   });
@@ -463,8 +455,6 @@ export async function startAlqimahSimulator(options: AlqimahSimulatorOptions = {
     url: `http://127.0.0.1:${port}/rest-api`,
     account,
     ledger,
-    knobs,
-    requests,
     webhookCalls,
     /** Waits for every webhook call started so far to finish. */
     flushWebhooks: async () => {

@@ -1,8 +1,10 @@
 // A Weta server on loopback that follows Weta's API document (docs/providers-weta.md): routes under /api, the document's bodies and
 // status codes (the `"message "` 401 body, 422 `data` arrays), users, JWT-like bearer tokens with
-// exp_date, offers per number type, a ledger (each trans_id charged at most once, a reused one
-// refused) and fault knobs. It serves the tests, the benchmarks and training mode, so it is plain
-// node:http, in memory, and fast.
+// exp_date, offers per number type and a ledger (each trans_id charged at most once, a reused one
+// refused). It serves training mode, the tests and the benchmarks, so it is plain node:http, in
+// memory, and fast. Faults and request recording are test instruments: they live in
+// test/harness/simulator-faults and reach this server only through the optional `faults` and
+// `observe` hooks, which training mode never passes.
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,8 +15,8 @@ import {
   loginRequestSchema,
   type ApiErrorCode,
 } from './wire';
-import { seededRandom } from '../seeded-random';
 
+/** What this server can be told to do to one request (by a test's fault layer). */
 export type WetaFault =
   | { kind: 'latency'; ms: number }
   /** Charge, then destroy the socket: the client never hears the answer. */
@@ -32,27 +34,34 @@ export type WetaFault =
   /** Bill accepted and charged, reported in progress for `checks` status calls, then done or banned (refunded). */
   | { kind: 'pending'; checks: number; then: 'succeeded' | 'failed'; reason?: number };
 
-export type WetaKnobs = {
+/**
+ * How /q/status writes isDone/isBan. The document says it two ways: `status_section` (its note:
+ * isDone 1 success, 0 in progress; isBan 1 ban, 0 safe) and `fix_delay` (its "fix delay"
+ * section: 0 done and 1 in progress for the first flag, 0 ban and 1 safe for the second).
+ */
+export type WetaStatusReading = 'status_section' | 'fix_delay';
+
+/**
+ * The questions this server asks a test's fault layer. It holds no fault logic: without it every
+ * answer follows the ledger, at once, in the `status_section` reading.
+ */
+export type WetaSimFaults = {
+  /** The fault for this request to `path` ('/bill/weta-offer', '/q/status', …), if any. */
+  faultFor(path: string): WetaFault | undefined;
   /** Added to every answer. */
-  latencyMs: number;
-  /** Status checks a `pending` bill answers "in progress" before settling (probability mode). */
-  pendingChecks: number;
-  /** Probability per bill of each fault, drawn from the seeded RNG. */
-  probability: Partial<Record<'drop_after_charge' | 'server_error' | 'malformed_json' | 'token_expired' | 'pending_success' | 'pending_ban' | 'insufficient_balance' | 'api_error', number>>;
-  /** When set, a bill that arrives while another bill of the same agent is still being answered gets 1001 ("another batch"). */
-  oneBillAtATime: boolean;
-  /**
-   * How /q/status writes isDone/isBan. The document says it two ways: `status_section` (its note:
-   * isDone 1 success, 0 in progress; isBan 1 ban, 0 safe) and `fix_delay` (its "fix delay"
-   * section: 0 done and 1 in progress for the first flag, 0 ban and 1 safe for the second).
-   */
-  statusReading: 'status_section' | 'fix_delay';
-  /** Queues a fault for the next request to `route` ('/bill/weta-offer', '/q/status', … or '*'). */
-  next(route: string, fault: WetaFault): void;
-  clear(): void;
+  latencyMs(): number;
+  /** A bill that arrives while another bill of the same agent is still being answered gets 1001 ("another batch"). */
+  oneBillAtATime(): boolean;
+  statusReading(): WetaStatusReading;
 };
 
-export type RecordedRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: unknown; rawBody: string };
+export type WetaRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: unknown; rawBody: string };
+
+/** Sees what arrives, for tests that check the wire; it cannot change an answer. */
+export type WetaSimObserver = {
+  request?(request: WetaRequest): void;
+  tokenIssued?(token: string): void;
+};
 
 export type LedgerEntry = { username: string; transId: number; mobile: string; code: string; amount: number; kind: 'charge' | 'refund' };
 
@@ -82,23 +91,17 @@ export type WetaLedger = {
 type User = { name: string; username: string; email: string; mobile: string; password: string; balance: number; createdAt: number };
 
 export type WetaSimulatorOptions = {
-  /** Seed of the fault RNG: same seed, same faults. */
-  seed?: number;
   now?: () => number;
   /** Token lifetime in minutes; the document's default is 1440. */
   tokenTtlMinutes?: number;
   users?: Array<{ username: string; password: string; balance?: number; mobile?: string; name?: string; email?: string }>;
-  /** Keep at most this many recorded requests (oldest dropped). */
-  recordLimit?: number;
+  faults?: WetaSimFaults;
+  observe?: WetaSimObserver;
 };
 
 export type WetaSimulator = {
   url: string;
   ledger: WetaLedger;
-  knobs: WetaKnobs;
-  requests: RecordedRequest[];
-  /** Every token ever issued, so tests can check none leaks. */
-  issuedTokens: string[];
   close(): Promise<void>;
 };
 
@@ -151,16 +154,12 @@ const BODY_LIMIT = 64 * 1024;
 export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Promise<WetaSimulator> {
   const now = options.now ?? Date.now;
   const ttlSeconds = (options.tokenTtlMinutes ?? 1440) * 60;
-  const random = seededRandom(options.seed ?? 1);
-  const recordLimit = options.recordLimit ?? 10_000;
+  const { faults, observe } = options;
   const signingKey = randomBytes(32);
   const users = new Map<string, User>();
   const tokens = new Map<string, { username: string; exp: number }>();
   const transactions = new Map<string, Transaction>();
   const entries: LedgerEntry[] = [];
-  const requests: RecordedRequest[] = [];
-  const issuedTokens: string[] = [];
-  const queued = new Map<string, WetaFault[]>();
   const billsInFlight = new Map<string, number>();
 
   for (const u of options.users ?? [{ username: 'agent', password: 'agent-password', balance: 100_000 }]) {
@@ -175,25 +174,6 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
     });
   }
 
-  const knobs: WetaKnobs = {
-    latencyMs: 0,
-    pendingChecks: 2,
-    probability: {},
-    oneBillAtATime: false,
-    statusReading: 'status_section',
-    next(route, fault) {
-      const list = queued.get(route) ?? [];
-      list.push(fault);
-      queued.set(route, list);
-    },
-    clear() {
-      queued.clear();
-      knobs.probability = {};
-      knobs.latencyMs = 0;
-      knobs.statusReading = 'status_section';
-    },
-  };
-
   const txKey = (username: string, transId: number) => `${username}\u0000${transId}`;
   const ledger: WetaLedger = {
     balanceOf: (username) => users.get(username)?.balance ?? 0,
@@ -207,32 +187,6 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
     transaction: (username, transId) => transactions.get(txKey(username, transId)),
   };
 
-  function takeFault(route: string): WetaFault | undefined {
-    for (const key of [route, '*']) {
-      const list = queued.get(key);
-      if (list && list.length > 0) {
-        const fault = list.shift();
-        if (list.length === 0) queued.delete(key);
-        return fault;
-      }
-    }
-    return undefined;
-  }
-
-  function drawBillFault(): WetaFault | undefined {
-    const p = knobs.probability;
-    const draw = (x: number | undefined) => x !== undefined && x > 0 && random() < x;
-    if (draw(p.token_expired)) return { kind: 'token_expired' };
-    if (draw(p.server_error)) return { kind: 'server_error' };
-    if (draw(p.insufficient_balance)) return { kind: 'api_error', code: 1000 };
-    if (draw(p.api_error)) return { kind: 'api_error', code: (1001 + Math.floor(random() * 5)) as ApiErrorCode };
-    if (draw(p.drop_after_charge)) return { kind: 'drop_after_charge' };
-    if (draw(p.malformed_json)) return { kind: 'malformed_json' };
-    if (draw(p.pending_success)) return { kind: 'pending', checks: knobs.pendingChecks, then: 'succeeded' };
-    if (draw(p.pending_ban)) return { kind: 'pending', checks: knobs.pendingChecks, then: 'failed', reason: 400 };
-    return undefined;
-  }
-
   function issueToken(username: string): { token: string; exp: number } {
     const exp = Math.floor(now() / 1000) + ttlSeconds;
     const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -241,7 +195,7 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
     const signature = createHmac('sha256', signingKey).update(`${head}.${payload}`).digest('base64url');
     const token = `${head}.${payload}.${signature}`;
     tokens.set(token, { username, exp });
-    issuedTokens.push(token);
+    observe?.tokenIssued?.(token);
     return { token, exp };
   }
 
@@ -292,7 +246,7 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
   }
 
   function written(state: 'done' | 'pending' | 'banned', reason: number | null): { isDone: number; isBan: number; reason: number | null } {
-    const fixDelay = knobs.statusReading === 'fix_delay';
+    const fixDelay = faults?.statusReading() === 'fix_delay';
     if (state === 'pending') return fixDelay ? { isDone: 1, isBan: 1, reason: null } : { isDone: 0, isBan: 0, reason: null };
     if (state === 'done') return fixDelay ? { isDone: 0, isBan: 1, reason: null } : { isDone: 1, isBan: 0, reason: null };
     return fixDelay ? { isDone: 0, isBan: 0, reason: reason ?? 400 } : { isDone: 0, isBan: 1, reason: reason ?? 400 };
@@ -514,11 +468,6 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
     });
   }
 
-  function record(req: IncomingMessage, path: string, body: unknown, rawBody: string) {
-    if (requests.length >= recordLimit) requests.shift();
-    requests.push({ method: req.method ?? '', path, headers: { ...req.headers }, body, rawBody });
-  }
-
   function reply(res: ServerResponse, answer: Answer) {
     if ('destroy' in answer) {
       res.socket?.destroy();
@@ -553,7 +502,7 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
         }
       }
       const path = url.pathname.startsWith('/api/') ? url.pathname.slice(4) : url.pathname;
-      record(req, path, unreadable ? rawBody : body, rawBody);
+      observe?.request?.({ method: req.method ?? '', path, headers: { ...req.headers }, body: unreadable ? rawBody : body, rawBody });
       let answer: Answer;
       let fault: WetaFault | undefined;
       if (!url.pathname.startsWith('/api/')) answer = envelope(404);
@@ -561,16 +510,16 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
       else if (tooLarge) answer = envelope(413);
       else if (unreadable) answer = envelope(400);
       else {
-        fault = takeFault(path) ?? (path === '/bill/weta-offer' ? drawBillFault() : undefined);
+        fault = faults?.faultFor(path);
         const agent = path === '/bill/weta-offer' && typeof req.headers.authorization === 'string' ? tokens.get(req.headers.authorization.slice(7))?.username : undefined;
-        if (agent && knobs.oneBillAtATime && (billsInFlight.get(agent) ?? 0) > 0) answer = apiError(1001);
+        if (agent && faults?.oneBillAtATime() && (billsInFlight.get(agent) ?? 0) > 0) answer = apiError(1001);
         else answer = route(req, path, body, fault);
         if (agent) {
           billsInFlight.set(agent, (billsInFlight.get(agent) ?? 0) + 1);
           res.on('close', () => billsInFlight.set(agent, (billsInFlight.get(agent) ?? 1) - 1));
         }
       }
-      const delay = knobs.latencyMs + (fault?.kind === 'latency' ? fault.ms : 0);
+      const delay = (faults?.latencyMs() ?? 0) + (fault?.kind === 'latency' ? fault.ms : 0);
       if (delay > 0) setTimeout(() => reply(res, answer), delay);
       else reply(res, answer);
     });
@@ -583,9 +532,6 @@ export async function startWetaSimulator(options: WetaSimulatorOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}/api`,
     ledger,
-    knobs,
-    requests,
-    issuedTokens,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

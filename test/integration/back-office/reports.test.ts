@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CSV_BOM } from '../../../electron/reports/csv-export';
 import type { Db } from '../../../electron/store/database';
-import { startAlqimahSimulator } from '../../../electron/providers/alqimah/simulator';
+import { startAlqimahSimulator } from '../../harness/simulator-faults/alqimah';
 import { makeTempDir } from '../../support/temp-dir';
 import { startBackOffice, value, type Harness } from './back-office-harness';
 

@@ -4,7 +4,7 @@
 // cannot carry the new password into the answer or the log.
 import { createServer, type Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startWetaSimulator, type WetaSimulator } from '../../../electron/providers/weta/simulator';
+import { startWetaSimulator, type WetaSimulator } from '../../harness/simulator-faults/weta';
 import { makeTempDir } from '../../support/temp-dir';
 import { startBackOffice, value, type Harness } from './back-office-harness';
 

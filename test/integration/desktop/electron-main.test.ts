@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/log';
-import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../../../electron/providers/alqimah/simulator';
+import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../../harness/simulator-faults/alqimah';
 import { DATABASE_FILE, startServices, type ServiceDeps } from '../../../electron/services';
 import { openDatabase } from '../../../electron/store/database';
 import { channelNames, IPC_PREFIX } from '../../../shared/ipc';

@@ -2,8 +2,8 @@
 // (as the README's setup makes them), both providers' simulators on loopback, and counters that
 // are the real services on their own data folders, all selling on the same provider accounts.
 import pg from 'pg';
-import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../../../electron/providers/alqimah/simulator';
-import { startWetaSimulator, type WetaSimulator } from '../../../electron/providers/weta/simulator';
+import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../../harness/simulator-faults/alqimah';
+import { startWetaSimulator, type WetaSimulator } from '../../harness/simulator-faults/weta';
 import type { ServiceDeps } from '../../../electron/services';
 import type { TestServices } from '../../support/test-services';
 import type { ShipperOptions } from '../../../electron/hub/shipper';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlqimahProvider } from '../../../electron/providers/alqimah/client';
-import { startAlqimahSimulator, type AlqimahSimulator } from '../../../electron/providers/alqimah/simulator';
+import { startAlqimahSimulator, type AlqimahSimulator } from '../../harness/simulator-faults/alqimah';
 import { money } from '../../../shared/money';
 
 let sim: AlqimahSimulator;

@@ -2,7 +2,7 @@
 // number ends as the training banner says, judged by the simulator's own ledger.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createAlqimahProvider } from '../../../electron/providers/alqimah/client';
-import { startAlqimahSimulator, type AlqimahSimulator } from '../../../electron/providers/alqimah/simulator';
+import { startAlqimahSimulator, type AlqimahSimulator } from '../../harness/simulator-faults/alqimah';
 import { createLogger } from '../../../electron/log';
 import { money } from '../../../shared/money';
 import { PRACTICE_NUMBERS } from '../../../shared/training';

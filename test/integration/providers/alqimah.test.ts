@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/log';
 import { createAlqimahProvider, type AlqimahDeps } from '../../../electron/providers/alqimah/client';
-import { SIM_MESSAGES, startAlqimahSimulator, type AlqimahSimulator } from '../../../electron/providers/alqimah/simulator';
+import { SIM_MESSAGES, startAlqimahSimulator, type AlqimahSimulator } from '../../harness/simulator-faults/alqimah';
 import { loginToken } from '../../../electron/providers/alqimah/token';
 import type { PayRequest, SubscriberNumber } from '../../../electron/providers/provider';
 import { money } from '../../../shared/money';

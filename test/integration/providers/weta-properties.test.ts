@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWetaProvider } from '../../../electron/providers/weta/client';
-import { startWetaSimulator, type WetaFault, type WetaSimulator } from '../../../electron/providers/weta/simulator';
+import { startWetaSimulator, type WetaFault, type WetaSimulator } from '../../harness/simulator-faults/weta';
 import type { SubscriberNumber } from '../../../electron/providers/provider';
 
 const YM: SubscriberNumber = { national: '771234567', network: 'yemen_mobile' };

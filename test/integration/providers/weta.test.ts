@@ -2,7 +2,7 @@
 // Weta's API document (docs/providers-weta.md), then the fault knobs the sale engine relies on (fix delay, error codes).
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWetaProvider, type WetaProvider } from '../../../electron/providers/weta/client';
-import { startWetaSimulator, type WetaSimulator, type WetaSimulatorOptions } from '../../../electron/providers/weta/simulator';
+import { startWetaSimulator, type WetaSimulator, type WetaSimulatorOptions } from '../../harness/simulator-faults/weta';
 import type { Logger, PayOutcome, SubscriberNumber } from '../../../electron/providers/provider';
 import type { ApiErrorCode } from '../../../electron/providers/weta/wire';
 

@@ -3,8 +3,8 @@
 // calls them. A restart is `close()` then `openApp` again on the same folder.
 import { afterAll, beforeAll } from 'vitest';
 import { makeTempDir } from '../../support/temp-dir';
-import { startAlqimahSimulator, type AlqimahSimulator } from '../../../electron/providers/alqimah/simulator';
-import { startWetaSimulator, type WetaSimulator } from '../../../electron/providers/weta/simulator';
+import { startAlqimahSimulator, type AlqimahSimulator } from '../../harness/simulator-faults/alqimah';
+import { startWetaSimulator, type WetaSimulator } from '../../harness/simulator-faults/weta';
 import type { Product } from '../../../shared/domain';
 import type { SaleView } from '../../../shared/ipc/sales';
 import { startBackOffice, value, type Harness } from '../../integration/back-office/back-office-harness';
