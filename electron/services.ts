@@ -213,6 +213,7 @@ async function buildServices(
     settings,
     accounts,
     serviceMap,
+    cashiers: session,
     schemaFile: join(deps.migrationsDir, '..', '..', 'hub', 'hub-schema.sql'),
     ...(deps.hubShipper ? { shipper: deps.hubShipper } : {}),
   });

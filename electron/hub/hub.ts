@@ -8,6 +8,8 @@ import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import type { Accounts } from '../accounts/accounts';
 import type { ServiceMapStore } from '../accounts/service-map-store';
 import { pullSharedSettings, pushSharedSettings, settingsPatchOf, sharedFrom } from './shared-settings';
+import { applySharedCashiers, sharedCashiersOf } from './shared-cashiers';
+import type { Cashiers } from '../cashiers/cashiers';
 import type { EventBus } from '../events';
 import type { AppLogger } from '../log';
 import type { SecretBox } from '../platform/secret-box';
@@ -30,6 +32,8 @@ export type HubDeps = {
   settings: SettingsRepository;
   accounts: Accounts;
   serviceMap: ServiceMapStore;
+  /** Shared from the owner's till when they change there; pulled by the others. */
+  cashiers: Pick<Cashiers, 'onChange'>;
   /** How often a till (not the owner's) pulls the shop's shared settings. */
   pullEveryMs?: number;
   /** electron/hub/hub-schema.sql where the app runs from. */
@@ -78,6 +82,9 @@ export function createHub(deps: HubDeps) {
       if (!pulled || pulled.version === pulledVersion) return false;
       const settings = deps.settings.update(settingsPatchOf(pulled.shared));
       deps.serviceMap.write(JSON.stringify(pulled.shared.alqimahServiceMap));
+      if (pulled.shared.cashiers && !applySharedCashiers(deps.db, pulled.shared.cashiers, deps.now())) {
+        deps.log.warn('shared cashiers not applied: the list has no owner');
+      }
       pulledVersion = pulled.version;
       deps.events.emit('settings.changed', settings);
       deps.log.info('shared settings pulled from the hub');
@@ -90,7 +97,7 @@ export function createHub(deps: HubDeps) {
   }
 
   async function pushSettings(): Promise<void> {
-    const shared = sharedFrom(deps.settings.read(), deps.serviceMap.read());
+    const shared = sharedFrom(deps.settings.read(), deps.serviceMap.read(), sharedCashiersOf(deps.db));
     const pushed = await asOwner(async (pool, owner) => {
       if (owner.shopId !== null) await pushSharedSettings(pool, owner.shopId, shared);
     });
@@ -101,6 +108,9 @@ export function createHub(deps: HubDeps) {
   const unsubscribe = deps.events.subscribe((name) => {
     if (name === 'sale.updated') shipper?.wake();
     if (name === 'settings.changed' && store.owner()) void pushSettings();
+  });
+  const unsubscribeCashiers = deps.cashiers.onChange(() => {
+    if (store.owner()) void pushSettings();
   });
 
   async function accountKeys(): Promise<string[]> {
@@ -213,7 +223,7 @@ export function createHub(deps: HubDeps) {
         const shopId = await createShop(pool, input.shopName, await accountKeys());
         code = formatJoinCode(await createJoinCode(pool, shopId, input.counterLabel, address.database));
         store.saveOwner({ ...address, role: input.user, shopId }, input.password);
-        await pushSharedSettings(pool, shopId, sharedFrom(deps.settings.read(), deps.serviceMap.read()));
+        await pushSharedSettings(pool, shopId, sharedFrom(deps.settings.read(), deps.serviceMap.read(), sharedCashiersOf(deps.db)));
         deps.log.info('shop created on the hub', { shop: shopId });
       } catch (cause) {
         return hubError(cause, 'hub.auth_failed');
@@ -246,6 +256,7 @@ export function createHub(deps: HubDeps) {
     },
     async close(): Promise<void> {
       unsubscribe();
+      unsubscribeCashiers();
       stopPulling?.();
       await shipper?.stop();
       shipper = null;

@@ -93,6 +93,17 @@ export function counterOptions(alqimahUrl: string, wetaUrl: string, shipper: Par
   };
 }
 
+/** The owner creates the shop from `till`'s Settings, selling on the simulators' shared accounts. */
+export async function createShopFrom(rig: HubRig, till: Counter, shopName = 'Al-Amal shop') {
+  till.services.accounts.set('alqimah', { ...defaultSimAccount });
+  till.services.accounts.set('weta', { ...WETA_ACCOUNT });
+  return till.services.dispatch(
+    'hub.createShop',
+    { address: rig.address, user: OWNER.user, password: OWNER.password, shopName, counterLabel: 'Till 1' },
+    { trustedSender: true },
+  );
+}
+
 /** Waits (bounded) until `check` holds; returns whether it did. */
 export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 15_000, stepMs = 50): Promise<boolean> {
   const until = Date.now() + timeoutMs;
