@@ -214,6 +214,7 @@ async function buildServices(
     accounts,
     serviceMap,
     cashiers: session,
+    readBalance: (id) => connections.balance(id),
     schemaFile: join(deps.migrationsDir, '..', '..', 'hub', 'hub-schema.sql'),
     ...(deps.hubShipper ? { shipper: deps.hubShipper } : {}),
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSimAccount } from '../../../electron/providers/alqimah/simulator';
 import type { Cashier, SessionStatus } from '../../../shared/ipc/cashiers';
 import { POSTGRES_MISSING } from '../../support/postgres';
-import { createShopFrom, eventually, OWNER, startHubRig, WETA_ACCOUNT, type Counter, type HubRig } from './hub-rig';
+import { createShopFrom, eventually, joinShopFrom, OWNER, startHubRig, WETA_ACCOUNT, type Counter, type HubRig } from './hub-rig';
 
 const ctx = { trustedSender: true };
 const PIN = '482913';
@@ -27,10 +27,7 @@ describe.skipIf(POSTGRES_MISSING !== null)('cashiers shared through the hub', ()
     // With the owner's PIN set, every till asks who is at the counter.
     const owner = await till1.services.dispatch('cashiers.save', { id: 'owner', name: 'Owner', role: 'owner', pin: '7319' }, ctx);
     expect(owner.ok, JSON.stringify(owner)).toBe(true);
-    const issued = await till1.services.dispatch('hub.joinCode', { label: 'Till 2' }, ctx);
-    if (!issued.ok) throw new Error(JSON.stringify(issued));
-    const joined = await till2.services.dispatch('hub.join', { address: rig.address, code: (issued.value as { code: string }).code }, ctx);
-    expect(joined.ok, JSON.stringify(joined)).toBe(true);
+    await joinShopFrom(rig, till1, till2);
   }, 90_000);
   afterAll(async () => {
     await rig?.close();
