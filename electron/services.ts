@@ -213,6 +213,8 @@ async function buildServices(
     settings,
     accounts,
     serviceMap,
+    cashiers: session,
+    readBalance: (id) => connections.balance(id),
     schemaFile: join(deps.migrationsDir, '..', '..', 'hub', 'hub-schema.sql'),
     ...(deps.hubShipper ? { shipper: deps.hubShipper } : {}),
   });

@@ -40,6 +40,11 @@ export function createCashiers(deps: { db: Db; now: () => number; log: Logger })
   const lock = db.prepare('UPDATE cashiers SET locked_until = ? WHERE id = ?');
   const reset = db.prepare('UPDATE cashiers SET failed_tries = 0, locked_until = 0 WHERE id = ?');
   let signedIn: string | null = null;
+  // Who hears that the cashiers changed here (the hub, which shares them from the owner's till).
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
 
   function toCashier(row: Row): Cashier {
     return { id: row.id, name: row.name, role: row.role, hasPin: row.pin_hash !== null };
@@ -119,6 +124,7 @@ export function createCashiers(deps: { db: Db; now: () => number; log: Logger })
     })();
     // The owner who sets the first PIN stays at the counter rather than being thrown out.
     if (!wasRequired && isRequired() && signedIn === null) signedIn = (all.all() as Row[]).find((r) => r.role === 'owner' && r.pin_hash)?.id ?? null;
+    changed();
     return ok(toCashier(row(id)!));
   }
 
@@ -128,6 +134,7 @@ export function createCashiers(deps: { db: Db; now: () => number; log: Logger })
     if (found.role === 'owner' && (owners.get() as { n: number }).n <= 1) return err('auth.last_owner', 'the last owner stays');
     db.prepare('UPDATE cashiers SET active = 0 WHERE id = ?').run(id);
     if (signedIn === id) signedIn = null;
+    changed();
     return ok(list());
   }
 
@@ -149,6 +156,10 @@ export function createCashiers(deps: { db: Db; now: () => number; log: Logger })
     /** For the sale engine: the cashier each sale carries. */
     currentCashierId: (): string | null => current()?.id ?? null,
     isRequired,
+    onChange(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
 export type Cashiers = ReturnType<typeof createCashiers>;

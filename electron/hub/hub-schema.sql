@@ -87,6 +87,17 @@ CREATE TABLE IF NOT EXISTS pos_hub.shop_settings (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 
+-- Agent balances the owner's till read, by provider account: two readings and every till's sales
+-- on that account between them give the account's drift (hub-drift.ts). Only the owner reads them.
+CREATE TABLE IF NOT EXISTS pos_hub.balance_readings (
+  account_key text NOT NULL CHECK (account_key ~ '^[0-9a-f]{64}$'),
+  provider text NOT NULL CHECK (provider IN ('alqimah', 'weta')),
+  read_at bigint NOT NULL,
+  balance_minor bigint NOT NULL,
+  currency text NOT NULL CHECK (currency IN ('YER', 'USD')),
+  PRIMARY KEY (account_key, read_at)
+);
+
 -- The counter behind the session's role; null for any other role. Definer rights: a counter may
 -- not read the counters table freely, but it may know who it is.
 CREATE OR REPLACE FUNCTION pos_hub.my_counter() RETURNS bigint
@@ -189,6 +200,7 @@ ALTER TABLE pos_hub.sales ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pos_hub.shop_settings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pos_hub.shop_accounts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pos_hub.counter_numbers ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pos_hub.balance_readings ENABLE ROW LEVEL SECURITY;
 
 -- Policies for counters (the owner owns the tables and is not bound by them). `(SELECT f())`
 -- is evaluated once per query, not once per row.

@@ -2,12 +2,16 @@
 // connection, no outbox: the journal's trigger writes none). Once this till has joined a shop it
 // ships the outbox in the background; a sale never waits for it.
 import type { ProviderId } from '../../shared/domain';
-import type { HubStatus, HubTotals } from '../../shared/ipc/hub';
+import type { HubDrift, HubStatus, HubTotals } from '../../shared/ipc/hub';
+import type { Money } from '../../shared/money';
+import { accountDrift, type BalanceReading } from './hub-drift';
 import { ownerTotals } from './hub-totals';
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import type { Accounts } from '../accounts/accounts';
 import type { ServiceMapStore } from '../accounts/service-map-store';
 import { pullSharedSettings, pushSharedSettings, settingsPatchOf, sharedFrom } from './shared-settings';
+import { applySharedCashiers, sharedCashiersOf } from './shared-cashiers';
+import type { Cashiers } from '../cashiers/cashiers';
 import type { EventBus } from '../events';
 import type { AppLogger } from '../log';
 import type { SecretBox } from '../platform/secret-box';
@@ -30,6 +34,10 @@ export type HubDeps = {
   settings: SettingsRepository;
   accounts: Accounts;
   serviceMap: ServiceMapStore;
+  /** Shared from the owner's till when they change there; pulled by the others. */
+  cashiers: Pick<Cashiers, 'onChange'>;
+  /** The agent balance of a provider account, read now (the owner's till reads its drift with it). */
+  readBalance: (provider: ProviderId) => Promise<Result<Money>>;
   /** How often a till (not the owner's) pulls the shop's shared settings. */
   pullEveryMs?: number;
   /** electron/hub/hub-schema.sql where the app runs from. */
@@ -78,6 +86,9 @@ export function createHub(deps: HubDeps) {
       if (!pulled || pulled.version === pulledVersion) return false;
       const settings = deps.settings.update(settingsPatchOf(pulled.shared));
       deps.serviceMap.write(JSON.stringify(pulled.shared.alqimahServiceMap));
+      if (pulled.shared.cashiers && !applySharedCashiers(deps.db, pulled.shared.cashiers, deps.now())) {
+        deps.log.warn('shared cashiers not applied: the list has no owner');
+      }
       pulledVersion = pulled.version;
       deps.events.emit('settings.changed', settings);
       deps.log.info('shared settings pulled from the hub');
@@ -90,7 +101,7 @@ export function createHub(deps: HubDeps) {
   }
 
   async function pushSettings(): Promise<void> {
-    const shared = sharedFrom(deps.settings.read(), deps.serviceMap.read());
+    const shared = sharedFrom(deps.settings.read(), deps.serviceMap.read(), sharedCashiersOf(deps.db));
     const pushed = await asOwner(async (pool, owner) => {
       if (owner.shopId !== null) await pushSharedSettings(pool, owner.shopId, shared);
     });
@@ -102,15 +113,37 @@ export function createHub(deps: HubDeps) {
     if (name === 'sale.updated') shipper?.wake();
     if (name === 'settings.changed' && store.owner()) void pushSettings();
   });
+  const unsubscribeCashiers = deps.cashiers.onChange(() => {
+    if (store.owner()) void pushSettings();
+  });
 
-  async function accountKeys(): Promise<string[]> {
-    const keys: string[] = [];
+  /** This till's provider accounts, each by its key on the hub. */
+  async function accounts(): Promise<{ provider: ProviderId; key: string }[]> {
+    const found: { provider: ProviderId; key: string }[] = [];
     for (const provider of Object.keys(ACCOUNT_IDENTIFIER) as ProviderId[]) {
       const fields = await deps.accounts.credentialsFor(provider);
       const identifier = ACCOUNT_IDENTIFIER[provider].map((name) => fields?.[name]).find(Boolean);
-      if (identifier) keys.push(providerAccountKey(provider, identifier));
+      if (identifier) found.push({ provider, key: providerAccountKey(provider, identifier) });
     }
-    return keys;
+    return found;
+  }
+  const accountKeys = async (): Promise<string[]> => (await accounts()).map((a) => a.key);
+
+  /** Each of the owner's provider accounts whose balance can be read now, with its drift since the last reading. */
+  async function drift(): Promise<Result<HubDrift>> {
+    const readings: BalanceReading[] = [];
+    for (const account of await accounts()) {
+      const balance = await deps.readBalance(account.provider);
+      if (balance.ok) readings.push({ provider: account.provider, accountKey: account.key, at: deps.now(), balance: balance.value });
+      else deps.log.warn('balance not read for the drift', { provider: account.provider, code: balance.error.code });
+    }
+    return asOwner(async (pool) => {
+      // A hub set up before balance readings existed gets their table now (the schema is idempotent).
+      await installHubSchema(pool, deps.schemaFile);
+      const lines = [];
+      for (const reading of readings) lines.push(await accountDrift(pool, reading));
+      return { accounts: lines };
+    });
   }
 
   async function join(address: HubAddress, codeText: string): Promise<Result<HubStatus>> {
@@ -213,7 +246,7 @@ export function createHub(deps: HubDeps) {
         const shopId = await createShop(pool, input.shopName, await accountKeys());
         code = formatJoinCode(await createJoinCode(pool, shopId, input.counterLabel, address.database));
         store.saveOwner({ ...address, role: input.user, shopId }, input.password);
-        await pushSharedSettings(pool, shopId, sharedFrom(deps.settings.read(), deps.serviceMap.read()));
+        await pushSharedSettings(pool, shopId, sharedFrom(deps.settings.read(), deps.serviceMap.read(), sharedCashiersOf(deps.db)));
         deps.log.info('shop created on the hub', { shop: shopId });
       } catch (cause) {
         return hubError(cause, 'hub.auth_failed');
@@ -238,6 +271,8 @@ export function createHub(deps: HubDeps) {
     },
     /** The owner's totals across every till and shop of the hub, from `from` to `to` (epoch ms). */
     totals: (from: number, to: number): Promise<Result<HubTotals>> => asOwner((pool) => ownerTotals(pool, from, to)),
+    /** The provider balance drift per account across every till on it, since the owner last asked. */
+    drift,
     /** Pulls the shop's shared settings now (a till that is not the owner's); true when they changed here. */
     pullSettings,
     /** Ships what is queued now, for tests and the bench; the background shipper does the same. */
@@ -246,6 +281,7 @@ export function createHub(deps: HubDeps) {
     },
     async close(): Promise<void> {
       unsubscribe();
+      unsubscribeCashiers();
       stopPulling?.();
       await shipper?.stop();
       shipper = null;

@@ -1,24 +1,27 @@
 // What the owner shares with every till of a shop through the hub: the shop's name and receipt
 // text, which provider sells each network, the packages offered, the sale guards, and Al-Qimah's
 // service map. The owner's till pushes them when they change; the other tills pull them and keep
-// working on their last copy while the hub is away. Nothing secret is among them.
+// working on their last copy while the hub is away. Nothing secret is among them: cashiers travel
+// with their PIN hashes only (shared-cashiers.ts).
 import { z } from 'zod';
 import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
 import { alqimahServiceMapSchema, type AlqimahServiceMap } from '../providers/alqimah/service-map';
 import type { HubPool } from './hub-connection';
+import { sharedCashierSchema, type SharedCashier } from './shared-cashiers';
 
 export const sharedSettingsSchema = settingsSchema
   .pick({ shopName: true, receiptHeader: true, receiptFooter: true, providerRoutes: true, packages: true, duplicateWindowMinutes: true, lowBalanceThreshold: true })
-  .extend({ alqimahServiceMap: alqimahServiceMapSchema });
+  // Optional: a shop shared before cashiers were leaves each till's own cashiers alone.
+  .extend({ alqimahServiceMap: alqimahServiceMapSchema, cashiers: z.array(sharedCashierSchema).max(500).optional() });
 export type SharedSettings = z.infer<typeof sharedSettingsSchema>;
 
-export function sharedFrom(settings: Settings, serviceMap: AlqimahServiceMap): SharedSettings {
+export function sharedFrom(settings: Settings, serviceMap: AlqimahServiceMap, cashiers: SharedCashier[]): SharedSettings {
   const { shopName, receiptHeader, receiptFooter, providerRoutes, packages, duplicateWindowMinutes, lowBalanceThreshold } = settings;
-  return { shopName, receiptHeader, receiptFooter, providerRoutes, packages, duplicateWindowMinutes, lowBalanceThreshold, alqimahServiceMap: serviceMap };
+  return { shopName, receiptHeader, receiptFooter, providerRoutes, packages, duplicateWindowMinutes, lowBalanceThreshold, alqimahServiceMap: serviceMap, cashiers };
 }
 
 export function settingsPatchOf(shared: SharedSettings): SettingsPatch {
-  const { alqimahServiceMap: _map, ...patch } = shared;
+  const { alqimahServiceMap: _map, cashiers: _cashiers, ...patch } = shared;
   return patch;
 }
 

@@ -29,6 +29,9 @@ export function App() {
         setDigitStyle(i18n, settings.digitStyle);
         // A receipt preview is drawn from the settings (shop, language, digits): draw it again.
         void queryClient.invalidateQueries({ queryKey: ['receipt.preview'] });
+        // A till in a shop pulls the shop's cashiers with its settings: who may sign in may have changed.
+        void queryClient.invalidateQueries({ queryKey: ['cashiers.list'] });
+        void queryClient.invalidateQueries({ queryKey: ['session.status'] });
       },
       [queryClient, i18n],
     ),

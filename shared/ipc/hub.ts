@@ -61,10 +61,38 @@ export const hubTotalsSchema = z.object({
 });
 export type HubTotals = z.infer<typeof hubTotalsSchema>;
 
+/**
+ * Each provider account's drift across every till that sells on it, since the owner last asked:
+ * what the agent balance went down by, less what all those tills sold on it. Not zero means sales
+ * made outside these tills, a top-up, or sales not yet on the hub (`unsettled`, `queued` in status).
+ */
+export const hubDriftSchema = z.object({
+  accounts: z.array(
+    z.object({
+      provider: providerIdSchema,
+      at: z.number().int(),
+      balance: moneySchema,
+      /** The previous reading this one is compared with; null the first time. */
+      since: z.number().int().nullable(),
+      spent: moneySchema.nullable(),
+      sold: moneySchema.nullable(),
+      drift: moneySchema.nullable(),
+      /** Tills that sold on the account in the period. */
+      counters: z.number().int().nonnegative(),
+      /** Sales of the period whose outcome is not known yet: their charge may or may not be in the balance. */
+      unsettled: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type HubDrift = z.infer<typeof hubDriftSchema>;
+export type HubDriftLine = HubDrift['accounts'][number];
+
 export const hubChannels = {
   'hub.status': channel(z.object({}).strict(), hubStatusSchema),
   'hub.createShop': channel(hubCreateShopRequestSchema, hubStatusSchema, { ownerOnly: true }),
   'hub.joinCode': channel(z.object({ label }).strict(), z.object({ code: z.string() }), { ownerOnly: true }),
   'hub.join': channel(hubJoinRequestSchema, hubStatusSchema, { ownerOnly: true }),
   'hub.totals': channel(z.object({ from: z.number().int(), to: z.number().int() }).strict(), hubTotalsSchema, { ownerOnly: true }),
+  /** Reads each provider account's balance now and compares it with the last reading (owner only). */
+  'hub.drift': channel(z.object({}).strict(), hubDriftSchema, { ownerOnly: true }),
 };

@@ -6,7 +6,8 @@ import { createLogger } from '../../electron/log';
 import { startShell, type Shell } from '../harness/shell';
 import { blackRatio, startTestPrinter, type TestPrinter } from '../harness/test-printer';
 import { POSTGRES_MISSING } from '../support/postgres';
-import { counterOptions, OWNER, startHubRig, type HubRig } from '../integration/hub/hub-rig';
+import { counterOptions, OWNER, startHubRig, WETA_ACCOUNT, type HubRig } from '../integration/hub/hub-rig';
+import { defaultSimAccount } from '../../electron/providers/alqimah/simulator';
 import { money } from '../../shared/money';
 import type { Page } from '@playwright/test';
 import { expect, keepScreenshot, test } from './fixtures';
@@ -50,6 +51,11 @@ test.describe('shop hub', () => {
         },
       });
       shells.push(till2);
+
+      // Till 1's own provider accounts (the same ones the simulators hold), which its balance drift check reads.
+      till1.services.accounts.set('alqimah', { ...defaultSimAccount });
+      till1.services.accounts.set('weta', { ...WETA_ACCOUNT });
+      till1.services.settings.update({ providerUrls: { alqimah: rig.alqimah.url, weta: rig.weta.url } });
 
       // Till 1: the owner creates the shop from Settings and is counter 1.
       await page1.goto(till1.url);
@@ -123,6 +129,17 @@ test.describe('shop hub', () => {
       await expect(page1.getByTestId('hub-totals').locator('tbody tr')).toHaveCount(1);
       await expect(page1.getByTestId('hub-totals').locator('tbody tr')).toContainText('الصندوق 1');
       await keepScreenshot(page1, 'settings-hub-totals-ar');
+
+      // The owner checks the provider balance drift twice: the first check is the baseline, the
+      // second compares with it across both tills (none sold in between: no drift).
+      const drift = page1.getByTestId('hub-drift');
+      await drift.getByTestId('hub-drift-check').click();
+      await expect(drift.locator('tbody tr')).toHaveCount(2);
+      await expect(drift.getByTestId('hub-drift-weta')).toContainText('الفحص الأول');
+      await drift.getByTestId('hub-drift-check').click();
+      await expect(drift.getByTestId('hub-drift-weta')).toContainText('منذ');
+      await expect(drift.getByTestId('hub-drift-alqimah')).not.toContainText('الفحص الأول');
+      await keepScreenshot(page1, 'settings-hub-drift-ar');
     } finally {
       await context.close();
       for (const shell of shells) await shell.close();

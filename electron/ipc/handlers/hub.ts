@@ -13,5 +13,6 @@ export function createHubHandlers(hub: Hub): HandlersOf<typeof hubChannels, Call
     'hub.joinCode': ({ label }) => hub.joinCode(label),
     'hub.join': ({ address, code }) => hub.join(address, code),
     'hub.totals': ({ from, to }) => hub.totals(from, to),
+    'hub.drift': () => hub.drift(),
   };
 }

@@ -85,6 +85,7 @@ const BASE: { [C in ChannelName]: ChannelRequest<C> } = {
   'hub.joinCode': { label: 'Till 2' },
   'hub.join': { address: '127.0.0.1:1/shop_hub', code: '1-abcdef-abcdefghjkmnpqrstuvw' },
   'hub.totals': { from: 0, to: 1_900_000_000_000 },
+  'hub.drift': {},
 };
 
 const HUGE_NUMBERS = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1, -Number.MAX_SAFE_INTEGER, 1e308, 2 ** 53 + 2];

@@ -12,7 +12,7 @@ import { createLogger } from '../../../electron/log';
 import { money } from '../../../shared/money';
 import type { HistoryPage } from '../../../shared/ipc/history';
 import { POSTGRES_MISSING } from '../../support/postgres';
-import { eventually, OWNER, startHubRig, WETA_ACCOUNT, type Counter, type HubRig } from './hub-rig';
+import { createShopFrom, eventually, OWNER, startHubRig, WETA_ACCOUNT, type Counter, type HubRig } from './hub-rig';
 
 const ctx = { trustedSender: true };
 let rig: HubRig;
@@ -38,13 +38,7 @@ describe.skipIf(POSTGRES_MISSING !== null)('joining a shop on the hub', () => {
   });
 
   it('the owner creates the shop from its till: the till is counter 1 and its earlier sale reaches the hub', async () => {
-    till1.services.accounts.set('alqimah', { ...defaultSimAccount });
-    till1.services.accounts.set('weta', { ...WETA_ACCOUNT });
-    const created = await till1.services.dispatch(
-      'hub.createShop',
-      { address: rig.address, user: OWNER.user, password: OWNER.password, shopName: 'Al-Amal shop', counterLabel: 'Till 1' },
-      ctx,
-    );
+    const created = await createShopFrom(rig, till1);
     expect(created.ok, JSON.stringify(created)).toBe(true);
     expect(created.ok && created.value).toMatchObject({ linked: true, owner: true, counterNumber: 1, shopName: 'Al-Amal shop' });
     expect(JSON.stringify(created)).not.toContain(OWNER.password);

@@ -93,6 +93,26 @@ export function counterOptions(alqimahUrl: string, wetaUrl: string, shipper: Par
   };
 }
 
+/** The owner creates the shop from `till`'s Settings, selling on the simulators' shared accounts. */
+export async function createShopFrom(rig: HubRig, till: Counter, shopName = 'Al-Amal shop') {
+  till.services.accounts.set('alqimah', { ...defaultSimAccount });
+  till.services.accounts.set('weta', { ...WETA_ACCOUNT });
+  return till.services.dispatch(
+    'hub.createShop',
+    { address: rig.address, user: OWNER.user, password: OWNER.password, shopName, counterLabel: 'Till 1' },
+    { trustedSender: true },
+  );
+}
+
+/** The owner's till issues a join code and `till` joins the shop with it; throws when either is refused. */
+export async function joinShopFrom(rig: HubRig, owner: Counter, till: Counter, label = 'Till 2'): Promise<void> {
+  const ctx = { trustedSender: true };
+  const issued = await owner.services.dispatch('hub.joinCode', { label }, ctx);
+  if (!issued.ok) throw new Error(JSON.stringify(issued));
+  const joined = await till.services.dispatch('hub.join', { address: rig.address, code: (issued.value as { code: string }).code }, ctx);
+  if (!joined.ok) throw new Error(JSON.stringify(joined));
+}
+
 /** Waits (bounded) until `check` holds; returns whether it did. */
 export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 15_000, stepMs = 50): Promise<boolean> {
   const until = Date.now() + timeoutMs;
