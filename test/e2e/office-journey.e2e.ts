@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { money } from '../../shared/money';
 import { createJournal } from '../../electron/sales/journal';
-import { startShell, REPO_ROOT, type Shell } from '../harness/shell';
+import { startShell, type Shell } from '../harness/shell';
 import { chromiumPrinter } from '../harness/chromium-printer';
 import { blackRatio, jobToPng, startTestPrinter, type TestPrinter } from '../harness/test-printer';
-import { expect, test } from './fixtures';
+import { ARTEFACTS, expect, test } from './fixtures';
 
-const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 const ARABIC_INDIC = /[\u0660-\u0669]/;
 const WESTERN = /[0-9]/;
 
@@ -57,9 +56,10 @@ function seedSales(shell: Shell, count: number): Seeded[] {
   return out;
 }
 
+/** Kept with the other screenshots of a run (not committed); docs/screenshots holds the chosen ones. */
 function keepScreenshot(name: string, png: Uint8Array) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  writeFileSync(join(SCREENSHOTS, `${name}.png`), png);
+  mkdirSync(ARTEFACTS, { recursive: true });
+  writeFileSync(join(ARTEFACTS, `${name}.png`), png);
 }
 
 const HISTORY_TEXT = { ar: { product: 'تعبئة رصيد' }, en: { product: 'Top-up' } } as const;
