@@ -36,6 +36,11 @@ describe('crash', () => {
     let createdAtRestart = 0;
     for (let run = 1; run <= RUNS && Date.now() - started < TIME_LIMIT_MS; run++) {
       await runChild(run, 50 + Math.floor(Math.random() * 400));
+      // A payment the child wrote just before the kill is charged by the simulators after their
+      // 15 ms latency, in real time, while the reconcile below moves its clock 10 minutes a round:
+      // without this wait the not-found grace could pass before the provider has the sale (seen
+      // once in CI: a charged sale failed), which ten real minutes never allow.
+      await new Promise((resolve) => setTimeout(resolve, 200));
       runs++;
       const open = rig.sales.journal.unresolved();
       openAtRestart += open.length;
