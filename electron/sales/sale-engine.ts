@@ -96,19 +96,12 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     return product.kind === 'offer' && product.provider ? routed.filter((p) => p.id === product.provider) : routed;
   }
 
-  /** A sale still in doubt of the same number and product, at any age: selling again may charge twice. */
-  function inDoubtOf(national: string, product: Product): Sale | null {
-    return journal.inDoubt(national, product);
-  }
-
   /**
-   * The earlier sale a second one of the same number and product would repeat: the latest one still
-   * in doubt first (it needs the stronger confirmation), else one within the owner's window, or one
-   * whose outcome is still open however old (even with the window off).
+   * The earlier sale a second one of the same number and product would repeat, once no sale of it is
+   * in doubt (that one is asked first: it needs the stronger confirmation): one within the owner's
+   * window, or one whose outcome is still open however old (even with the window off).
    */
   function duplicateOf(national: string, product: Product): Sale | null {
-    const inDoubt = inDoubtOf(national, product);
-    if (inDoubt) return inDoubt;
     const minutes = deps.settings().duplicateWindowMinutes;
     return journal.recent(national, product, minutes > 0 ? now() - minutes * 60_000 : Number.MAX_SAFE_INTEGER);
   }
@@ -118,7 +111,7 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     if (!resolved.ok) return resolved;
     const { number, networks } = resolved.value;
     const network = request.network ?? (networks.length === 1 ? number.network : null);
-    const duplicate = duplicateOf(number.national, request.product);
+    const duplicate = journal.inDoubt(number.national, request.product) ?? duplicateOf(number.national, request.product);
     const base: SaleQuote = {
       national: number.national,
       networks,
@@ -166,7 +159,7 @@ export function createSaleEngine(deps: SaleEngineDeps) {
     const inFlight = running.get(key);
     if (inFlight) return inFlight.done;
     // The cashier must have been shown this very sale still in doubt: a general "yes, again" is not enough.
-    const inDoubt = inDoubtOf(number.national, request.product);
+    const inDoubt = journal.inDoubt(number.national, request.product);
     if (inDoubt && request.confirmInDoubt !== String(inDoubt.txId)) {
       return err('sale.in_doubt_needs_confirm', 'the last sale of this number and product is still being checked', {
         id: String(inDoubt.txId),
