@@ -64,6 +64,14 @@ export function sumMoney(items: readonly Money[], currency: Currency = 'YER'): M
   return { minor, currency };
 }
 
+/** Adds `minor` in `currency` to a list of per-currency amounts, in place: YER and USD are never added together. */
+export function addAmount(amounts: Money[], minor: number | null, currency: Currency): void {
+  if (minor === null) return;
+  const found = amounts.find((m) => m.currency === currency);
+  if (found) found.minor += minor;
+  else amounts.push({ minor, currency });
+}
+
 /** "1234.5" style text for wire formats and CSV, exact from minor units. */
 export function formatMinorAsDecimal(minor: number): string {
   const sign = minor < 0 ? '-' : '';

@@ -55,6 +55,8 @@ export function createHub(deps: HubDeps) {
   let counterPool: HubPool | null = null;
   let shipper: Shipper | null = null;
   let searchFailingSince: number | null = null;
+  // Since when the owner's own reads (totals, drift) find the hub away; the shipper may not know yet.
+  let ownerFailingSince: number | null = null;
 
   for (const secret of [store.counterPassword(), store.ownerPassword()]) if (secret) deps.log.addSecret(secret);
 
@@ -187,9 +189,13 @@ export function createHub(deps: HubDeps) {
     if (!owner || !password) return err('hub.not_linked', 'this till holds no owner role on a hub');
     const pool = openHubPool(owner, owner.role, password, deps.log, 1);
     try {
-      return ok(await fn(pool, owner));
+      const value = await fn(pool, owner);
+      ownerFailingSince = null;
+      return ok(value);
     } catch (cause) {
-      return hubError(cause, 'hub.auth_failed');
+      const failed = hubError(cause, 'hub.auth_failed');
+      if (!failed.ok && failed.error.code === 'hub.unreachable') ownerFailingSince ??= deps.now();
+      return failed;
     } finally {
       await pool.end();
     }
@@ -218,11 +224,18 @@ export function createHub(deps: HubDeps) {
     }
   }
 
-  /** Since when the hub is known to be away (shipping or searching), or null. */
+  /** Since when the hub is known to be away (shipping, searching or the owner's reads), or null. */
   function unreachableSince(): number | null {
-    const shipping = shipper?.status().failingSince ?? null;
-    if (shipping === null) return searchFailingSince;
-    return searchFailingSince === null ? shipping : Math.min(shipping, searchFailingSince);
+    const known = [shipper?.status().failingSince ?? null, searchFailingSince, ownerFailingSince].filter((t): t is number => t !== null);
+    return known.length === 0 ? null : Math.min(...known);
+  }
+
+  const selectQueuedSales = deps.db.prepare('SELECT count(DISTINCT o.tx_id) FROM hub_outbox o JOIN sales s ON s.tx_id = o.tx_id WHERE s.training = 0').pluck();
+
+  /** The owner's totals across every till and shop of the hub, from `from` to `to` (epoch ms). */
+  async function totals(from: number, to: number): Promise<Result<HubTotals>> {
+    const read = await asOwner((pool) => ownerTotals(pool, from, to, deps.now()));
+    return read.ok ? ok({ ...read.value, queuedHere: selectQueuedSales.get() as number }) : read;
   }
 
   return {
@@ -269,8 +282,7 @@ export function createHub(deps: HubDeps) {
       if (!address) return err('hub.invalid_address', 'the hub address is host[:port]/database');
       return join(address, code);
     },
-    /** The owner's totals across every till and shop of the hub, from `from` to `to` (epoch ms). */
-    totals: (from: number, to: number): Promise<Result<HubTotals>> => asOwner((pool) => ownerTotals(pool, from, to)),
+    totals,
     /** The provider balance drift per account across every till on it, since the owner last asked. */
     drift,
     /** Pulls the shop's shared settings now (a till that is not the owner's); true when they changed here. */

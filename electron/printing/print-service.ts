@@ -3,7 +3,8 @@
 // sale settles — and every later print is marked as a copy. Every attempt is recorded, so "was it
 // printed?" has an answer after a restart.
 import { isFinalState } from '../../shared/domain';
-import { PAPER_DOTS, printerConfigSchema, type PaperWidth, type PrinterConfig, type ReceiptDocument, type ZReportDocument } from '../../shared/ipc/printing';
+import { PAPER_DOTS, printerConfigSchema, type PaperWidth, type PrinterConfig, type HubZReportDocument, type ReceiptDocument, type ZReportDocument } from '../../shared/ipc/printing';
+import type { HubTotals } from '../../shared/ipc/hub';
 import type { Shift } from '../../shared/ipc/shifts';
 import { printerIsSet } from '../../shared/printer-set';
 import type { HistoryRow, ReceiptPrintKind } from '../../shared/ipc/history';
@@ -76,6 +77,27 @@ export function createPrintService(deps: PrintServiceDeps) {
     };
   }
 
+  /** What every printed slip carries: the shop, its language and digits, the paper, and when. */
+  function slip() {
+    const s = settings.read();
+    return {
+      shop: { name: s.shopName, header: s.receiptHeader, footer: s.receiptFooter },
+      language: s.language,
+      digitStyle: s.digitStyle,
+      printedAt: now(),
+      paperWidth: config().paperWidth,
+    };
+  }
+
+  async function printSlip<D extends ZReportDocument | HubZReportDocument>(doc: D, about: Record<string, number>): Promise<Result<D>> {
+    const printed = await printDocument(deps.adapter, doc, config(), deps.send);
+    if (!printed.ok) {
+      deps.log.warn('Z report not printed', { kind: doc.kind, ...about, code: printed.error.code });
+      return printed;
+    }
+    return ok(doc);
+  }
+
   async function printAs(sale: Sale, kind: ReceiptPrintKind): Promise<Result<{ kind: ReceiptPrintKind; document: ReceiptDocument }>> {
     const doc = document(toHistoryRow(sale), kind);
     // Recorded before the printer is asked, in the same tick as the decision: a second click, or
@@ -146,23 +168,11 @@ export function createPrintService(deps: PrintServiceDeps) {
     /** A closed shift's Z report on the receipt printer, in the shop's language and digits. */
     async printZReport(shift: Shift): Promise<Result<ZReportDocument>> {
       if (!shift.report) return err('shift.not_open', `shift ${shift.id} is not closed`);
-      const s = settings.read();
-      const doc: ZReportDocument = {
-        kind: 'z-report',
-        report: shift.report,
-        shop: { name: s.shopName, header: s.receiptHeader, footer: s.receiptFooter },
-        language: s.language,
-        digitStyle: s.digitStyle,
-        printedAt: now(),
-        paperWidth: config().paperWidth,
-      };
-      const printed = await printDocument(deps.adapter, doc, config(), deps.send);
-      if (!printed.ok) {
-        deps.log.warn('Z report not printed', { shiftId: shift.id, code: printed.error.code });
-        return printed;
-      }
-      return ok(doc);
+      return printSlip({ kind: 'z-report', report: shift.report, ...slip() }, { shiftId: shift.id });
     },
+    /** The shop-wide Z report from the hub's totals, in the same slip style. */
+    printHubZReport: (totals: HubTotals): Promise<Result<HubZReportDocument>> =>
+      printSlip({ kind: 'hub-z-report', totals, ...slip() }, { from: totals.from, to: totals.to }),
     close: unsubscribe,
   };
 }

@@ -3,7 +3,7 @@
 // provider named no price. Training sales are never added to real ones: they are counted apart
 // (how many, and what was "sold" in practice) so a cashier practising sees the reports fill.
 import type { Network, SaleState } from '../../shared/domain';
-import type { Currency, Money } from '../../shared/money';
+import { addAmount, type Currency, type Money } from '../../shared/money';
 import type { SalesSummary } from '../../shared/ipc/reports';
 import type { Db } from '../store/database';
 
@@ -15,10 +15,7 @@ const CURRENCY = "COALESCE(price_currency, json_extract(product, '$.amount.curre
 type Bucket = { count: number; amounts: Money[] };
 
 function addTo(bucket: Bucket, minor: number | null, currency: Currency) {
-  if (minor === null) return;
-  const found = bucket.amounts.find((m) => m.currency === currency);
-  if (found) found.minor += minor;
-  else bucket.amounts.push({ minor, currency });
+  addAmount(bucket.amounts, minor, currency);
 }
 
 type Row = { network: Network; kind: string; state: SaleState; currency: Currency; n: number; minor: number | null };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { channel } from './contract';
 import { providerIdSchema } from '../domain';
 import { moneySchema } from '../money';
+import { TIME_MS, wholeNumber } from '../bounds';
 
 /** `host[:port]/database`, the way the owner writes the hub's address. */
 export const hubAddressSchema = z
@@ -46,8 +47,20 @@ export const hubJoinRequestSchema = z
   })
   .strict();
 
-/** The owner's view across tills and shops: settled sales (training left out) by shop, counter and provider. */
+/** A day (or any period up to a year) the owner reads across tills: epoch ms, `to` after `from`. */
+export const hubPeriodSchema = z
+  .object({ from: wholeNumber(TIME_MS), to: wholeNumber(TIME_MS) })
+  .strict()
+  .refine((r) => r.to > r.from && r.to - r.from <= 366 * 86_400_000, { message: 'the range is empty or longer than a year' });
+
+/**
+ * The owner's view across tills and shops, read from the hub at `readAt`: settled sales (training
+ * left out) by shop, counter and provider, and every counter that joined, sold or not.
+ */
 export const hubTotalsSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  readAt: z.number().int(),
   rows: z.array(
     z.object({
       shop: z.string(),
@@ -58,6 +71,22 @@ export const hubTotalsSchema = z.object({
       total: moneySchema,
     }),
   ),
+  counters: z.array(
+    z.object({
+      shop: z.string(),
+      counter: z.number().int().nullable(),
+      label: z.string(),
+      /** Sales of the period on the hub whose outcome is not known yet (not in the totals). */
+      unsettled: z.number().int().nonnegative(),
+      /** When the hub last received anything from this counter; null: never. */
+      lastHeardAt: z.number().int().nullable(),
+    }),
+  ),
+  /**
+   * Sales of this till not yet on the hub (its outbox). Other tills' queues cannot be seen from
+   * here: `lastHeardAt` is all the hub knows of them.
+   */
+  queuedHere: z.number().int().nonnegative(),
 });
 export type HubTotals = z.infer<typeof hubTotalsSchema>;
 
@@ -92,7 +121,7 @@ export const hubChannels = {
   'hub.createShop': channel(hubCreateShopRequestSchema, hubStatusSchema, { ownerOnly: true }),
   'hub.joinCode': channel(z.object({ label }).strict(), z.object({ code: z.string() }), { ownerOnly: true }),
   'hub.join': channel(hubJoinRequestSchema, hubStatusSchema, { ownerOnly: true }),
-  'hub.totals': channel(z.object({ from: z.number().int(), to: z.number().int() }).strict(), hubTotalsSchema, { ownerOnly: true }),
+  'hub.totals': channel(hubPeriodSchema, hubTotalsSchema, { ownerOnly: true }),
   /** Reads each provider account's balance now and compares it with the last reading (owner only). */
   'hub.drift': channel(z.object({}).strict(), hubDriftSchema, { ownerOnly: true }),
 };

@@ -7,6 +7,7 @@ import { saleIdSchema } from './sales';
 import { historyRowSchema, receiptPrintKindSchema } from './history';
 import { digitStyleSchema, languageSchema } from '../settings';
 import { zReportSchema } from './shifts';
+import { hubPeriodSchema, hubTotalsSchema } from './hub';
 import { patchSchemaOf } from '../patch-schema';
 import { lineText } from '../bounds';
 
@@ -83,8 +84,18 @@ export const zReportDocumentSchema = printedSlipSchema.extend({
 });
 export type ZReportDocument = z.infer<typeof zReportDocumentSchema>;
 
-/** Whatever the receipt printer is given: a sale's receipt or a shift's Z report. */
-export const printDocumentSchema = z.union([receiptDocumentSchema, zReportDocumentSchema]);
+/**
+ * The shop-wide Z report: the owner's totals as the hub had them at `totals.readAt`, by counter,
+ * shop and in total, in the same slip style as a till's own Z report.
+ */
+export const hubZReportDocumentSchema = printedSlipSchema.extend({
+  kind: z.literal('hub-z-report'),
+  totals: hubTotalsSchema,
+});
+export type HubZReportDocument = z.infer<typeof hubZReportDocumentSchema>;
+
+/** Whatever the receipt printer is given: a sale's receipt, a shift's Z report, or the shop-wide one. */
+export const printDocumentSchema = z.union([receiptDocumentSchema, zReportDocumentSchema, hubZReportDocumentSchema]);
 export type PrintDocument = z.infer<typeof printDocumentSchema>;
 
 export const printingChannels = {
@@ -105,4 +116,6 @@ export const printingChannels = {
   'receipt.preview': channel(z.object({ id: saleIdSchema }).strict(), receiptDocumentSchema),
   /** Prints a closed shift's Z report on the receipt printer: the shift's own cashier, or the owner. */
   'zReport.print': channel(z.object({ shiftId: z.number().int().positive() }).strict(), zReportDocumentSchema),
+  /** Reads the hub now and prints the shop-wide Z report of the period (the owner's till only). */
+  'hubZReport.print': channel(hubPeriodSchema, hubZReportDocumentSchema, { ownerOnly: true }),
 };

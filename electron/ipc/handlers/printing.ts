@@ -36,5 +36,9 @@ export function createPrintingHandlers(printing: PrintService, s: Pick<Services,
       if (!me || (me.role !== 'owner' && me.id !== shift.cashierId)) return err('auth.forbidden', 'only the owner prints another cashier\'s Z report');
       return printing.printZReport(shift);
     },
+    'hubZReport.print': async ({ from, to }) => {
+      const totals = await hub.totals(from, to);
+      return totals.ok ? printing.printHubZReport(totals.value) : totals;
+    },
   };
 }

@@ -47,6 +47,7 @@ const BASE: { [C in ChannelName]: ChannelRequest<C> } = {
   'receipt.print': { id: '1' },
   'receipt.preview': { id: '1' },
   'zReport.print': { shiftId: 1 },
+  'hubZReport.print': { from: 1_780_000_000_000, to: 1_780_086_400_000 },
   'counter.balances': { refresh: true },
   'counter.recent': { limit: 8 },
   'counter.remember': { number: '771234567' },
@@ -84,7 +85,7 @@ const BASE: { [C in ChannelName]: ChannelRequest<C> } = {
   'hub.createShop': { address: '127.0.0.1:1/shop_hub', user: 'shop_owner', password: 'pw', shopName: 'Shop', counterLabel: 'Till 1' },
   'hub.joinCode': { label: 'Till 2' },
   'hub.join': { address: '127.0.0.1:1/shop_hub', code: '1-abcdef-abcdefghjkmnpqrstuvw' },
-  'hub.totals': { from: 0, to: 1_900_000_000_000 },
+  'hub.totals': { from: 1_780_000_000_000, to: 1_780_086_400_000 },
   'hub.drift': {},
 };
 

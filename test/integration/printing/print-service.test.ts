@@ -26,7 +26,7 @@ const drawn: PrintDocument[] = [];
 const adapter: PrinterAdapter = {
   capture: async (doc, widthDots) => {
     drawn.push(doc);
-    const height = { final: 100, provisional: 60, copy: 140, 'z-report': 180 }[doc.kind];
+    const height = { final: 100, provisional: 60, copy: 140, 'z-report': 180, 'hub-z-report': 220 }[doc.kind];
     const png = new PNG({ width: widthDots, height });
     for (let i = 0; i < png.data.length; i += 4) png.data.set([0, 0, 0, 255], i);
     return PNG.sync.write(png);
