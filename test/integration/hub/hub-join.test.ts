@@ -1,10 +1,7 @@
 // Joining a shop on a real PostgreSQL hub: the owner creates the shop from its till, other tills
 // join with one-time codes and are given their numbers by the hub; the hub's rules (row-level
 // security, the counter-number constraint) hold against a counter that tries to break them.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHubStore } from '../../../electron/hub/hub-store';
-import { createNodeSecretBox } from '../../../electron/platform/secret-box';
 import { defaultSimAccount } from '../../../electron/providers/alqimah/simulator';
 import { createJoinCode, parseJoinCode, counterRoleName } from '../../../electron/hub/hub-owner';
 import { openHubPool, parseHubAddress } from '../../../electron/hub/hub-connection';
@@ -12,7 +9,7 @@ import { createLogger } from '../../../electron/log';
 import { money } from '../../../shared/money';
 import type { HistoryPage } from '../../../shared/ipc/history';
 import { POSTGRES_MISSING } from '../../support/postgres';
-import { createShopFrom, eventually, OWNER, startHubRig, WETA_ACCOUNT, type Counter, type HubRig } from './hub-rig';
+import { counterPassword, createShopFrom, eventually, OWNER, startHubRig, WETA_ACCOUNT, type Counter, type HubRig } from './hub-rig';
 
 const ctx = { trustedSender: true };
 let rig: HubRig;
@@ -197,7 +194,7 @@ describe.skipIf(POSTGRES_MISSING !== null)('joining a shop on the hub', () => {
 function readCounterPassword(counter: Counter): string {
   const stored = counter.services.db.prepare("SELECT ciphertext FROM hub_secrets WHERE name = 'counter'").pluck().get() as Buffer;
   expect(stored.toString('latin1')).not.toMatch(/[a-z2-9]{32}/);
-  const password = createHubStore(counter.services.db, createNodeSecretBox(join(counter.dir, 'secret.key')), Date.now).counterPassword();
+  const password = counterPassword(counter);
   expect(password).toMatch(/^[a-z2-9]{32}$/);
   return password!;
 }

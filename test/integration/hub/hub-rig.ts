@@ -1,7 +1,10 @@
 // What the hub tests share: a real PostgreSQL on 127.0.0.1 with an owner role and its database
 // (as the README's setup makes them), both providers' simulators on loopback, and counters that
 // are the real services on their own data folders, all selling on the same provider accounts.
+import { join } from 'node:path';
 import pg from 'pg';
+import { createHubStore } from '../../../electron/hub/hub-store';
+import { createNodeSecretBox } from '../../../electron/platform/secret-box';
 import { defaultSimAccount, startAlqimahSimulator, type AlqimahSimulator } from '../../harness/simulator-faults/alqimah';
 import { startWetaSimulator, type WetaSimulator } from '../../harness/simulator-faults/weta';
 import type { ServiceDeps } from '../../../electron/services';
@@ -111,6 +114,11 @@ export async function joinShopFrom(rig: HubRig, owner: Counter, till: Counter, l
   if (!issued.ok) throw new Error(JSON.stringify(issued));
   const joined = await till.services.dispatch('hub.join', { address: rig.address, code: (issued.value as { code: string }).code }, ctx);
   if (!joined.ok) throw new Error(JSON.stringify(joined));
+}
+
+/** The counter's own hub password, read the way the app reads it (with the till's key file). */
+export function counterPassword(counter: Pick<Counter, 'dir' | 'services'>): string | null {
+  return createHubStore(counter.services.db, createNodeSecretBox(join(counter.dir, 'secret.key')), Date.now).counterPassword();
 }
 
 /** Waits (bounded) until `check` holds; returns whether it did. */
