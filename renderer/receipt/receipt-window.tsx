@@ -1,6 +1,6 @@
 // The print window's side of the Electron printer adapter (electron/platform/printer.ts): a hidden
 // window opens the app at `#receipt`, and the adapter calls `window.posReceipt.show(document)`,
-// which draws the one receipt component (or a shift's Z report slip) alone, waits for the fonts, and answers with its height
+// which draws the one receipt component (or a shift's or the shop-wide Z report slip) alone, waits for the fonts, and answers with its height
 // so the adapter can capture exactly the receipt (raster) or size the page (driver).
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
@@ -9,6 +9,7 @@ import type { i18n as I18n } from 'i18next';
 import { printDocumentSchema } from '../../shared/ipc/printing';
 import { Receipt } from './receipt';
 import { ZReportSlip } from './z-report-slip';
+import { HubZReportSlip } from './hub-z-report-slip';
 
 declare global {
   interface Window {
@@ -28,7 +29,7 @@ export function installReceiptWindow(container: HTMLElement, i18n: I18n): void {
       flushSync(() =>
         root!.render(
           <I18nextProvider i18n={i18n}>
-            {doc.kind === 'z-report' ? <ZReportSlip document={doc} /> : <Receipt document={doc} />}
+            {doc.kind === 'z-report' ? <ZReportSlip document={doc} /> : doc.kind === 'hub-z-report' ? <HubZReportSlip document={doc} /> : <Receipt document={doc} />}
           </I18nextProvider>,
         ),
       );

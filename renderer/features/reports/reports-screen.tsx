@@ -1,6 +1,7 @@
 // Reports (F4): the cashier's shift for everyone; for the owner also today's sales by hour and by
-// network, the agent balances of both providers, Al-Qimah's feed vouchers and the CSV export.
-// Training sales are never in these figures (the main process leaves them out).
+// network, the agent balances of both providers, Al-Qimah's feed vouchers and the CSV export; and,
+// when this till holds the owner's role on a shop hub, every counter's day from the hub and the
+// provider balance drift across them. Training sales are never in these figures (the main process leaves them out).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Money } from '../../../shared/money';
@@ -13,12 +14,9 @@ import { PastShifts } from './past-shifts';
 import { TrainingSold } from './training-sold';
 import './reports.css';
 import { formatCount } from '../../i18n/digits';
-
-function startOfToday(): number {
-  const d = new Date();
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
-}
+import { dateInput, startOfToday } from './days';
+import { HubDayReport } from './hub-day-report';
+import { HubDrift } from './hub-drift';
 
 const yer = (amounts: Money[]) => amounts.find((m) => m.currency === 'YER')?.minor ?? 0;
 
@@ -26,6 +24,8 @@ export default function ReportsScreen() {
   const { t } = useTranslation();
   const session = useChannel('session.status', {});
   const isOwner = session.data?.cashier?.role === 'owner';
+  const hub = useChannel('hub.status', {}, { enabled: isOwner });
+  const hubOwner = isOwner && hub.data?.owner === true;
   return (
     <section className="screen reports-screen" aria-labelledby="screen-title">
       <h1 id="screen-title" className="no-print">{t('app.nav.reports')}</h1>
@@ -33,6 +33,8 @@ export default function ReportsScreen() {
       {isOwner && (
         <div className="no-print">
           <DayReport />
+          {hubOwner && <HubDayReport />}
+          {hubOwner && <HubDrift />}
           <PastShifts />
           <Balances />
           <FeedVouchers />
@@ -47,7 +49,7 @@ function DayReport() {
   const { t, i18n } = useTranslation();
   const [from] = useState(startOfToday);
   const day = useChannel('reports.day', { from });
-    if (day.error) return <p className="error" role="alert">{errorText(t, day.error)}</p>;
+  if (day.error) return <p className="error" role="alert">{errorText(t, day.error)}</p>;
   if (!day.data) return null;
   const { summary, byHour } = day.data;
   return (
@@ -132,11 +134,6 @@ function FeedVouchers() {
       )}
     </section>
   );
-}
-
-function dateInput(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function CsvExport() {

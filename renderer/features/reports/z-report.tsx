@@ -10,7 +10,7 @@ import { errorText, useChannelMutation } from '../../ipc/client';
 import { dateTimeFormat, formatCount } from '../../i18n/digits';
 import { TrainingSold } from './training-sold';
 
-function Amounts({ amounts }: { amounts: Money[] }) {
+export function Amounts({ amounts }: { amounts: Money[] }) {
   if (amounts.length === 0) return <>—</>;
   return (
     <>

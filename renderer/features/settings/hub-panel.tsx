@@ -5,7 +5,6 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubStatus } from '../../../shared/ipc/hub';
 import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
-import { MoneyText } from '../sale/money-text';
 
 const AFTER_JOIN = ['hub.status', 'settings.get'] as const;
 
@@ -22,8 +21,6 @@ export function HubPanel() {
         <>
           <HubState status={status.data} />
           {status.data.owner && <JoinCode />}
-          {status.data.owner && <TodayByCounter />}
-          {status.data.owner && <BalanceDrift />}
         </>
       ) : (
         <>
@@ -166,104 +163,5 @@ function JoinCode() {
         </button>
       </div>
     </form>
-  );
-}
-
-/** The owner's view across tills and shops: today's settled sales by shop, counter and provider, from the hub. */
-function TodayByCounter() {
-  const { t } = useTranslation();
-  const [day] = useState(() => {
-    const start = new Date();
-    start.setHours(0, 0, 0, 0);
-    return { from: start.getTime(), to: start.getTime() + 86_400_000 };
-  });
-  const totals = useChannel('hub.totals', day);
-  return (
-    <section data-testid="hub-totals">
-      <h3>{t('settings.hub.totalsTitle')}</h3>
-      {totals.error && <p className="error" role="alert">{errorText(t, totals.error)}</p>}
-      {totals.data && totals.data.rows.length === 0 && <p>{t('settings.hub.totalsNone')}</p>}
-      {totals.data && totals.data.rows.length > 0 && (
-        <table className="hub-totals">
-          <thead>
-            <tr>
-              <th>{t('settings.hub.shop')}</th>
-              <th>{t('settings.hub.counter')}</th>
-              <th>{t('settings.hub.provider')}</th>
-              <th>{t('settings.hub.sales')}</th>
-              <th>{t('settings.hub.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {totals.data.rows.map((row) => (
-              <tr key={`${row.shop}-${row.counter}-${row.provider}-${row.total.currency}`}>
-                <td>{row.shop}</td>
-                <td>
-                  {row.counter} {row.label}
-                </td>
-                <td>{t(`settings.provider.${row.provider}`)}</td>
-                <td>{row.sales}</td>
-                <td>
-                  <MoneyText value={row.total} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
-}
-
-/**
- * The owner's drift per provider account across every till on it: each check reads the balances
- * now and compares them with the previous check, so it is a button, not something every visit does.
- */
-function BalanceDrift() {
-  const { t, i18n } = useTranslation();
-  const check = useChannelMutation('hub.drift');
-  const time = new Intl.DateTimeFormat(i18n.language === 'ar' ? 'ar-YE' : 'en-GB', { timeStyle: 'short', dateStyle: 'short' });
-  return (
-    <section data-testid="hub-drift">
-      <h3>{t('settings.hub.driftTitle')}</h3>
-      <p className="hint">{t('settings.hub.driftHint')}</p>
-      {check.error ? <p className="error" role="alert">{errorText(t, check.error)}</p> : null}
-      {check.data && check.data.accounts.length === 0 && <p>{t('settings.hub.driftNone')}</p>}
-      {check.data && check.data.accounts.length > 0 && (
-        <table className="hub-totals">
-          <thead>
-            <tr>
-              <th>{t('settings.hub.provider')}</th>
-              <th>{t('settings.hub.balance')}</th>
-              <th>{t('settings.hub.spent')}</th>
-              <th>{t('settings.hub.sold')}</th>
-              <th>{t('settings.hub.drift')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {check.data.accounts.map((line) => (
-              <tr key={line.provider} data-testid={`hub-drift-${line.provider}`}>
-                <td>
-                  {t(`settings.provider.${line.provider}`)}
-                  {line.since !== null && <small> {t('settings.hub.driftSince', { time: time.format(line.since), counters: line.counters })}</small>}
-                  {line.unsettled > 0 && <small> {t('settings.hub.driftUnsettled', { count: line.unsettled })}</small>}
-                </td>
-                <td>
-                  <MoneyText value={line.balance} />
-                </td>
-                <td>{line.spent ? <MoneyText value={line.spent} /> : '—'}</td>
-                <td>{line.sold ? <MoneyText value={line.sold} /> : '—'}</td>
-                <td>{line.drift ? <MoneyText value={line.drift} /> : t('settings.hub.driftFirst')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <div className="actions">
-        <button type="button" disabled={check.isPending} onClick={() => check.mutate({})} data-testid="hub-drift-check">
-          {t('settings.hub.driftCheck')}
-        </button>
-      </div>
-    </section>
   );
 }
