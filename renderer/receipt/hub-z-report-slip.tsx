@@ -2,6 +2,7 @@
 // (z-report-slip.tsx): every counter, each shop's subtotal and the grand total, marked as read from
 // the hub at a given time, and what is known not to be on the hub yet.
 import { useTranslation } from 'react-i18next';
+import { isolated } from '../../shared/bidi';
 import { groupHubTotals, type TotalsLine } from '../../shared/hub-totals';
 import type { HubZReportDocument } from '../../shared/ipc/printing';
 import type { Money } from '../../shared/money';
@@ -18,8 +19,8 @@ export function HubZReportSlip({ document: doc }: { document: HubZReportDocument
   const day = new Intl.DateTimeFormat(localeTag(doc.language, doc.digitStyle), { dateStyle: 'medium' });
   const count = (n: number) => inDigitStyle(String(n), doc.digitStyle);
   const amounts = (list: Money[]) => (list.length === 0 ? '—' : list.map((m) => moneyText(t, m.minor, m.currency)).join(' + '));
-  const line = (key: string, label: string, value: string, testId?: string) => (
-    <div className="receipt-field" key={key} data-testid={testId}>
+  const line = (key: string, label: string, value: string, testId?: string, sub = false) => (
+    <div className={sub ? 'receipt-field receipt-field-sub' : 'receipt-field'} key={key} data-testid={testId}>
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>
@@ -27,7 +28,7 @@ export function HubZReportSlip({ document: doc }: { document: HubZReportDocument
   /** A counter's, shop's or the whole total: sales and amount, then each provider's part. */
   const figures = (key: string, label: string, figuresOf: TotalsLine, testId?: string) => [
     line(key, `${label} (${count(figuresOf.sales)})`, amounts(figuresOf.amounts), testId),
-    ...figuresOf.byProvider.map((p) => line(`${key}-${p.provider}`, `· ${t(`settings.provider.${p.provider}`)} (${count(p.sales)})`, amounts(p.amounts))),
+    ...figuresOf.byProvider.map((p) => line(`${key}-${p.provider}`, `${t(`settings.provider.${p.provider}`)} (${count(p.sales)})`, amounts(p.amounts), undefined, true)),
   ];
   return (
     <SlipFrame document={doc} testId="receipt">
@@ -41,8 +42,8 @@ export function HubZReportSlip({ document: doc }: { document: HubZReportDocument
         <div key={shop.shop}>
           <div className="receipt-note">{shop.shop}</div>
           <dl className="receipt-fields">
-            {shop.counters.flatMap((c) => figures(`c-${c.counter}-${c.label}`, t('reports.hub.counterName', { number: c.counter ?? '—', label: c.label }), c))}
-            {figures(`shop-${s}`, t('reports.hub.shopTotal', { shop: shop.shop }), shop, `hub-z-slip-shop-${s}`)}
+            {shop.counters.flatMap((c) => figures(`c-${c.counter}-${c.label}`, t('reports.hub.counterName', { number: c.counter ?? '—', label: isolated(c.label) }), c))}
+            {figures(`shop-${s}`, t('reports.hub.shopTotal', { shop: isolated(shop.shop) }), shop, `hub-z-slip-shop-${s}`)}
           </dl>
         </div>
       ))}

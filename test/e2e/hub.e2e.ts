@@ -14,6 +14,7 @@ import { POSTGRES_MISSING } from '../support/postgres';
 import { counterOptions, OWNER, startHubRig, WETA_ACCOUNT, type HubRig } from '../integration/hub/hub-rig';
 import { defaultSimAccount } from '../../electron/providers/alqimah/simulator';
 import { money } from '../../shared/money';
+import { inDigitStyle } from '../../shared/numbers';
 import type { Page } from '@playwright/test';
 import { ARTEFACTS, expect, keepScreenshot, test } from './fixtures';
 
@@ -182,7 +183,10 @@ test.describe('shop hub', () => {
 
       // The owner's Reports: every counter from the hub, the shop's subtotal and the total, each
       // counter's figure that till's own journal, to the rial.
+      // The owner's digits are Arabic-Indic: Reports and the slip follow them.
       await page1.evaluate(({ port }) => window.pos.invoke('printer.set', { host: '127.0.0.1', port, paperWidth: '80' }), { port: printer.port });
+      till1.services.settings.update({ digitStyle: 'arabic' });
+      await page1.reload();
       await openReports(page1);
       // Till 1's own notice that its sale in doubt settled, out of the way of the screenshots.
       for (const dismiss of await page1.getByTestId('settled-dismiss').all()) await dismiss.click();
@@ -191,20 +195,21 @@ test.describe('shop hub', () => {
       await expect(hubDay.getByTestId('hub-day-shop-0')).toContainText('محل الأمل');
       for (const [i, minor] of sold.entries()) {
         const row = hubDay.getByTestId(`hub-day-counter-0-${i + 1}`);
-        await expect(row).toContainText(`الصندوق ${i + 1}`);
+        await expect(row).toContainText(`الصندوق ${inDigitStyle(String(i + 1), 'arabic')}`);
         await expect(row.getByTestId(`hub-day-counter-0-${i + 1}-total`).locator('.money')).toHaveAttribute('data-minor', String(minor));
       }
       const shopTotal = String(sold.reduce((a, b) => a + b, 0));
       await expect(hubDay.getByTestId('hub-day-subtotal-0-total').locator('.money')).toHaveAttribute('data-minor', shopTotal);
       await expect(hubDay.getByTestId('hub-day-total-total').locator('.money')).toHaveAttribute('data-minor', shopTotal);
-      await expect(hubDay.getByTestId('hub-day-total-sales')).toHaveText('5');
+      await expect(hubDay.getByTestId('hub-day-total-sales')).toHaveText('٥');
+      await expect(hubDay.getByTestId('hub-day-counter-0-3')).toContainText('نقطة ٣');
       await expect(hubDay.getByTestId('hub-day-total-alqimah')).toBeVisible();
       await expect(hubDay.getByTestId('hub-day-total-weta')).toBeVisible();
       // The till's own day report still shows beside it.
       await expect(page1.getByTestId('day-report')).toBeVisible();
       // An earlier day: every counter is listed, none sold.
       await hubDay.getByTestId('hub-day-date').fill('2026-01-01');
-      await expect(hubDay.getByTestId('hub-day-total-sales')).toHaveText('0');
+      await expect(hubDay.getByTestId('hub-day-total-sales')).toHaveText('٠');
       await expect(hubDay.getByTestId('hub-day-counter-0-3-total')).toHaveText('—');
       await hubDay.getByTestId('hub-day-date').fill(new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
       await expect(hubDay.getByTestId('hub-day-counter-0-3')).toBeVisible();
@@ -234,11 +239,12 @@ test.describe('shop hub', () => {
       await keepScreenshot(page1, 'reports-hub-drift-ar');
 
       // In English (a lighter run): the same counters and total.
-      till1.services.settings.update({ language: 'en' });
+      till1.services.settings.update({ language: 'en', digitStyle: 'western' });
       await page1.reload();
       await openReports(page1);
       await expect(hubDay.getByRole('heading')).toHaveText('All counters (from the hub)');
       await expect(hubDay.getByTestId('hub-day-counter-0-3')).toContainText('Counter 3');
+      await expect(hubDay.getByTestId('hub-day-total-sales')).toHaveText('5');
       await expect(hubDay.getByTestId('hub-day-subtotal-0')).toContainText('subtotal');
       await expect(hubDay.getByTestId('hub-day-total-total').locator('.money')).toHaveAttribute('data-minor', shopTotal);
       await keepScreenshot(page1, 'reports-hub-all-counters-en');

@@ -4,6 +4,7 @@
 // so and since when; the till's own day report above still shows.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isolated } from '../../../shared/bidi';
 import { groupHubTotals, type TotalsLine } from '../../../shared/hub-totals';
 import { errorText, PosError, useChannel, useChannelMutation } from '../../ipc/client';
 import { dateTimeFormat, formatCount } from '../../i18n/digits';
@@ -90,14 +91,14 @@ export function HubDayReport() {
                   {shop.counters.map((c) => (
                     <tr key={`${c.counter}-${c.label}`} data-testid={`hub-day-counter-${s}-${c.counter}`}>
                       <th scope="row">
-                        {t('reports.hub.counterName', { number: c.counter ?? '—', label: c.label })}
-                        {c.lastHeardAt !== null && <small className="hint"> {t('reports.hub.lastHeard', { time: time.format(c.lastHeardAt) })}</small>}
+                        {t('reports.hub.counterName', { number: c.counter ?? '—', label: isolated(c.label) })}
+                        {c.lastHeardAt !== null && <small className="hint hub-day-heard"> {t('reports.hub.lastHeard', { time: time.format(c.lastHeardAt) })}</small>}
                       </th>
                       <Figures line={c} testId={`hub-day-counter-${s}-${c.counter}`} />
                     </tr>
                   ))}
                   <tr className="hub-day-subtotal" data-testid={`hub-day-subtotal-${s}`}>
-                    <th scope="row">{t('reports.hub.shopTotal', { shop: shop.shop })}</th>
+                    <th scope="row">{t('reports.hub.shopTotal', { shop: isolated(shop.shop) })}</th>
                     <Figures line={shop} testId={`hub-day-subtotal-${s}`} />
                   </tr>
                 </tbody>
