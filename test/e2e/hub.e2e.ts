@@ -18,24 +18,23 @@ import { inDigitStyle } from '../../shared/numbers';
 import type { Page } from '@playwright/test';
 import { ARTEFACTS, expect, keepScreenshot, test } from './fixtures';
 
-/** Settings (F5), Hub tab, once the page is up: a key pressed while it is still loading is lost. */
-async function openHubTab(page: Page): Promise<void> {
+/** Presses `key` until `testId` shows: a key pressed while the page is still loading is lost. */
+async function pressUntil(page: Page, key: string, testId: string): Promise<void> {
   await expect(page.locator('.app-header')).toBeVisible();
   await expect(async () => {
-    await page.keyboard.press('F5');
-    await expect(page.getByTestId('settings-tab-hub')).toBeVisible({ timeout: 2_000 });
+    await page.keyboard.press(key);
+    await expect(page.getByTestId(testId)).toBeVisible({ timeout: 2_000 });
   }).toPass();
+}
+
+/** Settings (F5), Hub tab. */
+async function openHubTab(page: Page): Promise<void> {
+  await pressUntil(page, 'F5', 'settings-tab-hub');
   await page.getByTestId('settings-tab-hub').click();
 }
 
-/** Reports (F4), once the page is up. */
-async function openReports(page: Page): Promise<void> {
-  await expect(page.locator('.app-header')).toBeVisible();
-  await expect(async () => {
-    await page.keyboard.press('F4');
-    await expect(page.getByTestId('day-report')).toBeVisible({ timeout: 2_000 });
-  }).toPass();
-}
+/** Reports (F4). */
+const openReports = (page: Page) => pressUntil(page, 'F4', 'day-report');
 
 /** What a till's journal sold (succeeded, not training), in YER minor units: the figure its own Z report gives. */
 function journalSold(shell: Shell): number {

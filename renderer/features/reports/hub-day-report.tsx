@@ -10,6 +10,7 @@ import { errorText, PosError, useChannel, useChannelMutation } from '../../ipc/c
 import { dateTimeFormat, formatCount } from '../../i18n/digits';
 import { dateInput, dayOf, startOfToday } from './days';
 import { Amounts } from './z-report';
+import { PrintActions } from './print-actions';
 
 function Figures({ line, testId }: { line: TotalsLine; testId: string }) {
   const { t, i18n } = useTranslation();
@@ -111,22 +112,7 @@ export function HubDayReport() {
               </tfoot>
             </table>
           )}
-          <div className="form-actions">
-            <button type="button" onClick={() => print.mutate(period)} disabled={print.isPending} data-testid="hub-z-print">
-              {t('reports.hub.print')}
-            </button>
-            {print.isPending && <span role="status">{t('reports.z.printing')}</span>}
-            {print.isSuccess && (
-              <span role="status" data-testid="hub-z-printed">
-                {t('reports.z.printed')}
-              </span>
-            )}
-            {print.error && (
-              <span className="error" role="alert" data-testid="hub-z-print-error">
-                {errorText(t, print.error)}
-              </span>
-            )}
-          </div>
+          <PrintActions label={t('reports.hub.print')} print={print} onPrint={() => print.mutate(period)} testId="hub-z" />
         </>
       )}
     </section>

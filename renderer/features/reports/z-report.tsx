@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { Money } from '../../../shared/money';
 import type { ZReport } from '../../../shared/ipc/shifts';
 import { MoneyText } from '../sale/money-text';
-import { errorText, useChannelMutation } from '../../ipc/client';
+import { useChannelMutation } from '../../ipc/client';
 import { dateTimeFormat, formatCount } from '../../i18n/digits';
 import { TrainingSold } from './training-sold';
+import { PrintActions } from './print-actions';
 
 export function Amounts({ amounts }: { amounts: Money[] }) {
   if (amounts.length === 0) return <>—</>;
@@ -123,22 +124,7 @@ export function ZReportView({ report, printNow = false }: { report: ZReport; pri
           ))}
         </tbody>
       </table>
-      <div className="form-actions">
-        <button type="button" onClick={() => print.mutate({ shiftId: report.shiftId })} disabled={print.isPending} data-testid="z-print">
-          {t('reports.z.print')}
-        </button>
-        {print.isPending && <span role="status">{t('reports.z.printing')}</span>}
-        {print.isSuccess && (
-          <span role="status" data-testid="z-printed">
-            {t('reports.z.printed')}
-          </span>
-        )}
-        {print.error && (
-          <span className="error" role="alert" data-testid="z-print-error">
-            {errorText(t, print.error)}
-          </span>
-        )}
-      </div>
+      <PrintActions label={t('reports.z.print')} print={print} onPrint={() => print.mutate({ shiftId: report.shiftId })} testId="z" />
     </article>
   );
 }
