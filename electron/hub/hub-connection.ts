@@ -39,7 +39,7 @@ export type HubPool = pg.Pool;
  * not on loopback (or `alwaysTls`, the same rule on loopback); plain only on loopback with no
  * certificate.
  */
-export function hubTls(endpoint: HubAddress & { certificate?: string | null }, alwaysTls = false): false | ConnectionOptions {
+export function hubTls(endpoint: { host: string; certificate?: string | null }, alwaysTls = false): false | ConnectionOptions {
   if (endpoint.certificate) return { ca: endpoint.certificate, rejectUnauthorized: true };
   if (alwaysTls || !isLoopback(endpoint.host)) return { rejectUnauthorized: true };
   return false;

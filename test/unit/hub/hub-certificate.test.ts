@@ -1,0 +1,27 @@
+// The hub's certificate as the owner pastes it, and the fingerprint a join code carries.
+import { X509Certificate } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { certificateFingerprint, codeFingerprint, parseCertificatePem } from '../../../electron/hub/hub-certificate';
+import { makeTestCertificate } from '../../support/test-certificate';
+
+describe("the hub's certificate", () => {
+  const hub = makeTestCertificate();
+  const ca = makeTestCertificate({ commonName: 'shop CA', ca: true });
+
+  it('takes PEM certificates with anything around them (a CRLF file, a chain); refuses text, a broken block or a private key', () => {
+    expect(parseCertificatePem(hub.certificate)).toBe(hub.certificate);
+    expect(parseCertificatePem(`subject=CN = test hub\r\n${hub.certificate.replace(/\n/g, '\r\n')}`)).toBe(hub.certificate);
+    expect(parseCertificatePem(`${hub.certificate}${ca.certificate}`)).toBe(`${hub.certificate}${ca.certificate}`);
+    for (const bad of ['', 'hello', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----', hub.key, `${hub.certificate}${hub.key}`]) {
+      expect(parseCertificatePem(bad), bad.slice(0, 40)).toBeNull();
+    }
+  });
+
+  it("a join code's fingerprint: 16 code letters, the same for the PEM and the certificate, different for another", () => {
+    const fingerprint = codeFingerprint(hub.certificate);
+    expect(fingerprint).toMatch(/^[a-z2-9]{16}$/);
+    expect(codeFingerprint(new X509Certificate(hub.certificate))).toBe(fingerprint);
+    expect(codeFingerprint(ca.certificate)).not.toBe(fingerprint);
+    expect(certificateFingerprint(hub.certificate)).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  });
+});
