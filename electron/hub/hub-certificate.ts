@@ -28,18 +28,39 @@ export function parseCertificatePem(text: string): string | null {
   return `${blocks.map((block) => block.replace(/\r/g, '')).join('\n')}\n`;
 }
 
-/** The first certificate's SHA-256 fingerprint, `AB:CD:…`, for the owner to compare by eye. */
+function certificatesOf(pem: string): X509Certificate[] {
+  return (pem.match(PEM_BLOCK) ?? []).map((block) => new X509Certificate(block));
+}
+
+const selfSigned = (certificate: X509Certificate): boolean => certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey);
+
+/** The certificate of a PEM that is the root of trust: the self-signed one (the hub's own, or the CA), else the first. */
+export function anchorOf(pem: string): X509Certificate {
+  const all = certificatesOf(pem);
+  return all.find(selfSigned) ?? all[0]!;
+}
+
+/** The anchor's SHA-256 fingerprint, `AB:CD:…`, for the owner to compare by eye. */
 export function certificateFingerprint(pem: string): string {
-  return new X509Certificate(pem).fingerprint256;
+  return anchorOf(pem).fingerprint256;
 }
 
 /**
- * 16 code letters from the SHA-256 of the first certificate (about 79 bits): short enough to type
- * with a join code, far too long for anyone to make another certificate that matches it.
+ * 16 code letters from the SHA-256 of a certificate (about 79 bits): short enough to type with a
+ * join code, far too long for anyone to make another certificate that matches it.
  */
-export function codeFingerprint(pem: string | X509Certificate): string {
-  const certificate = typeof pem === 'string' ? new X509Certificate(pem) : pem;
+export function codeFingerprint(certificate: X509Certificate): string {
   return codeText(createHash('sha256').update(certificate.raw).digest().subarray(0, 16));
+}
+
+/**
+ * The code fingerprint of the owner's certificate when the hub presents it, so a joining till can
+ * find it there; null when it does not (a CA left out of the hub's chain): tills then need the file.
+ */
+export async function joinFingerprint(address: HubAddress, pem: string): Promise<string | null> {
+  const wanted = codeFingerprint(anchorOf(pem));
+  const presented = await presentedCertificates(address);
+  return presented.some((certificate) => codeFingerprint(certificate) === wanted) ? wanted : null;
 }
 
 /** The hub presents no certificate matching the one a join code names (or the one given with it). */
@@ -98,7 +119,7 @@ export function presentedCertificates(address: HubAddress, timeoutMs = 5_000): P
  */
 export async function certificateForJoin(address: HubAddress, fingerprint: string | null, given: string | null): Promise<string | null> {
   if (given) {
-    if (fingerprint && codeFingerprint(given) !== fingerprint) throw new CertificateMismatch();
+    if (fingerprint && !certificatesOf(given).some((certificate) => codeFingerprint(certificate) === fingerprint)) throw new CertificateMismatch();
     return given;
   }
   if (!fingerprint) return null;

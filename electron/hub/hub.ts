@@ -18,7 +18,7 @@ import type { SecretBox } from '../platform/secret-box';
 import type { Db } from '../store/database';
 import type { SettingsRepository } from '../store/settings-repository';
 import { formatHubAddress, openHubPool, parseHubAddress, sqlState, type HubAddress, type HubPool } from './hub-connection';
-import { certificateFingerprint, certificateForJoin, codeFingerprint, parseCertificatePem, tlsFailure } from './hub-certificate';
+import { certificateFingerprint, certificateForJoin, joinFingerprint, parseCertificatePem, tlsFailure } from './hub-certificate';
 import { claimCounter } from './hub-join';
 import { createJoinCode, createShop, formatJoinCode, installHubSchema, parseJoinCode, providerAccountKey } from './hub-owner';
 import { createHubStore } from './hub-store';
@@ -278,12 +278,13 @@ export function createHub(deps: HubDeps) {
       return join(address, code, certificate);
     },
     /** A one-time code for one more counter of the owner's shop. */
-    async joinCode(label: string): Promise<Result<{ code: string }>> {
+    async joinCode(label: string): Promise<Result<{ code: string; certificateByHand: boolean }>> {
       return asOwner(async (pool, owner) => {
         if (owner.shopId === null) throw new Error('no shop');
         const code = await createJoinCode(pool, owner.shopId, label, owner.database);
         deps.log.info('join code issued', { shop: owner.shopId });
-        return { code: formatJoinCode(code, owner.certificate ? codeFingerprint(owner.certificate) : null) };
+        const fingerprint = owner.certificate ? await joinFingerprint(owner, owner.certificate) : null;
+        return { code: formatJoinCode(code, fingerprint), certificateByHand: owner.certificate !== null && fingerprint === null };
       });
     },
     async join(addressText: string, code: string, certificateText?: string): Promise<Result<HubStatus>> {

@@ -100,7 +100,8 @@ export type HubDriftLine = HubDrift['accounts'][number];
 export const hubChannels = {
   'hub.status': channel(z.object({}).strict(), hubStatusSchema),
   'hub.createShop': channel(hubCreateShopRequestSchema, hubStatusSchema, { ownerOnly: true }),
-  'hub.joinCode': channel(z.object({ label }).strict(), z.object({ code: z.string() }), { ownerOnly: true }),
+  /** `certificateByHand`: the hub does not present the certificate the owner gave, so the code cannot name it: give it on the new till. */
+  'hub.joinCode': channel(z.object({ label }).strict(), z.object({ code: z.string(), certificateByHand: z.boolean() }), { ownerOnly: true }),
   'hub.join': channel(hubJoinRequestSchema, hubStatusSchema, { ownerOnly: true }),
   'hub.totals': channel(z.object({ from: z.number().int(), to: z.number().int() }).strict(), hubTotalsSchema, { ownerOnly: true }),
   /** Reads each provider account's balance now and compares it with the last reading (owner only). */

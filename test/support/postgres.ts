@@ -22,7 +22,7 @@ export type TestPostgres = {
   port: number;
   /** The cluster's superuser: what an owner's DBA would use once to create the owner role. */
   superuser: { user: string; password: string };
-  /** The server's certificate (PEM) when it was started with TLS, else null. */
+  /** What a client trusts for the server (PEM) when it was started with TLS, else null. */
   certificate: string | null;
   stop(): void;
   start(): void;
@@ -40,7 +40,10 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(options: { tls?: { certificate: string; key: string } } = {}): Promise<TestPostgres> {
+/** `tls.certificate`: what the server presents (its certificate, maybe with its chain); `tls.ca`: what clients trust, when not that. */
+export type TestPostgresTls = { certificate: string; key: string; ca?: string };
+
+export async function startPostgres(options: { tls?: TestPostgresTls } = {}): Promise<TestPostgres> {
   if (!POSTGRES_BIN) throw new Error(POSTGRES_MISSING ?? 'no postgres');
   const bin = POSTGRES_BIN;
   const asRoot = process.getuid?.() === 0;
@@ -81,7 +84,7 @@ export async function startPostgres(options: { tls?: { certificate: string; key:
     host: '127.0.0.1',
     port,
     superuser: { user: 'hubadmin', password },
-    certificate: options.tls?.certificate ?? null,
+    certificate: options.tls ? (options.tls.ca ?? options.tls.certificate) : null,
     stop() {
       if (!running) return;
       stop();

@@ -200,7 +200,12 @@ function JoinCode({ fingerprint }: { fingerprint: string | null }) {
           <bdi dir="ltr" data-testid="hub-code-value">{issue.data.code}</bdi>
         </p>
       )}
-      {issue.data && fingerprint !== null && (
+      {issue.data?.certificateByHand && (
+        <p className="warning" role="status" data-testid="hub-code-by-hand">
+          {t('settings.hub.codeCertificateByHand')}
+        </p>
+      )}
+      {issue.data && !issue.data.certificateByHand && fingerprint !== null && (
         <p className="hint" data-testid="hub-code-fingerprint">
           {t('settings.hub.codeFingerprintHint')} <bdi dir="ltr" className="fingerprint">{fingerprint}</bdi>
         </p>

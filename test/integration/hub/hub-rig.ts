@@ -7,7 +7,7 @@ import { startWetaSimulator, type WetaSimulator } from '../../harness/simulator-
 import type { ServiceDeps } from '../../../electron/services';
 import type { TestServices } from '../../support/test-services';
 import type { ShipperOptions } from '../../../electron/hub/shipper';
-import { startPostgres, type TestPostgres } from '../../support/postgres';
+import { startPostgres, type TestPostgres, type TestPostgresTls } from '../../support/postgres';
 import { makeTempDir } from '../../support/temp-dir';
 import { startTestServices } from '../../support/test-services';
 
@@ -30,7 +30,7 @@ export type HubRig = {
 };
 
 /** `tls`: the hub offers TLS with this certificate and refuses plain connections (test/support/postgres.ts). */
-export async function startHubRig(options: { tls?: { certificate: string; key: string } } = {}): Promise<HubRig> {
+export async function startHubRig(options: { tls?: TestPostgresTls } = {}): Promise<HubRig> {
   const server = await startPostgres(options);
   const alqimah = await startAlqimahSimulator({ balanceMinor: 1_000_000_000_00, recordRequests: false, seed: 3 });
   const weta = await startWetaSimulator({ users: [{ ...WETA_ACCOUNT, balance: 1_000_000_000 }], recordLimit: 10, seed: 3 });

@@ -5,12 +5,12 @@
 import { X509Certificate } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeFingerprint } from '../../../electron/hub/hub-certificate';
+import { anchorOf, codeFingerprint } from '../../../electron/hub/hub-certificate';
 import { money } from '../../../shared/money';
 import type { HubStatus } from '../../../shared/ipc/hub';
 import ar from '../../../renderer/i18n/locales/ar/errors.json';
 import en from '../../../renderer/i18n/locales/en/errors.json';
-import { POSTGRES_MISSING, startPostgres, type TestPostgres } from '../../support/postgres';
+import { POSTGRES_MISSING, startPostgres, type TestPostgres, type TestPostgresTls } from '../../support/postgres';
 import { makeTestCertificate, type TestCertificate } from '../../support/test-certificate';
 import { eventually, OWNER, startHubRig, WETA_ACCOUNT, type Counter, type HubRig } from './hub-rig';
 import { defaultSimAccount } from '../../harness/simulator-faults/alqimah';
@@ -110,7 +110,7 @@ describe.skipIf(POSTGRES_MISSING !== null)('the hub over TLS', () => {
     expect(created.ok && created.value).toMatchObject({ linked: true, owner: true, counterNumber: 1, certificateFingerprint: fingerprint });
     joinCode = await issueCode('Till 2');
     expect(joinCode.split('-')).toHaveLength(4);
-    expect(joinCode.endsWith(`-${codeFingerprint(hub.certificate)}`)).toBe(true);
+    expect(joinCode.endsWith(`-${codeFingerprint(anchorOf(hub.certificate))}`)).toBe(true);
     const sale = await owner.services.sales.engine.submit({ number: '777100001', product: { kind: 'amount', amount: money(500_00) }, submitKey: 'tls-owner-sale-1' });
     expect(sale.ok).toBe(true);
     expect(await eventually(async () => (await rig.asOwner("SELECT 1 FROM pos_hub.sales WHERE number = '777100001'")).length === 1)).toBe(true);
@@ -124,7 +124,7 @@ describe.skipIf(POSTGRES_MISSING !== null)('the hub over TLS', () => {
 
   it('a code whose fingerprint the hub does not present, or a certificate that is not the one the code names, is refused before the code is used', async () => {
     const till = await rig.counter(undefined, remote);
-    const forged = joinCode.replace(/-[a-z2-9]{16}$/, `-${codeFingerprint(impostor.certificate)}`);
+    const forged = joinCode.replace(/-[a-z2-9]{16}$/, `-${codeFingerprint(anchorOf(impostor.certificate))}`);
     expect(refusal(await join(till, forged))).toBe('hub.certificate_mismatch');
     expect(refusal(await join(till, joinCode, impostor.certificate))).toBe('hub.certificate_mismatch');
     expect(refusal(await join(till, joinCode, 'garbage'))).toBe('hub.invalid_certificate');
@@ -161,6 +161,48 @@ describe.skipIf(POSTGRES_MISSING !== null)('the hub over TLS', () => {
     expect(joined.ok && joined.value, JSON.stringify(joined)).toMatchObject({ linked: true, counterNumber: 3 });
     await right.services.sales.engine.submit({ number: '777100004', product: { kind: 'amount', amount: money(300_00) }, submitKey: 'tls-till3-sale-1' });
     expect(await eventually(async () => (await rig.asOwner("SELECT 1 FROM pos_hub.sales WHERE number = '777100004'")).length === 1)).toBe(true);
+  });
+
+  describe("a hub whose certificate comes from the shop's own CA", () => {
+    const ca = makeTestCertificate({ commonName: 'shop CA', ca: true });
+    const leaf = makeTestCertificate({ commonName: 'shop hub', issuer: ca });
+    const rigs: HubRig[] = [];
+    afterAll(async () => {
+      for (const started of rigs) await started.close();
+    });
+
+    async function shopOn(tls: TestPostgresTls): Promise<{ other: HubRig; code: { code: string; certificateByHand: boolean } }> {
+      const other = await startHubRig({ tls });
+      rigs.push(other);
+      const till = await other.counter(undefined, remote);
+      const created = await createShop(till, ca.certificate, other.address);
+      expect(created.ok && created.value, JSON.stringify(created)).toMatchObject({ counterNumber: 1, certificateFingerprint: new X509Certificate(ca.certificate).fingerprint256 });
+      const issued = await till.services.dispatch('hub.joinCode', { label: 'Till 2' }, ctx);
+      if (!issued.ok) throw new Error(JSON.stringify(issued));
+      return { other, code: issued.value as { code: string; certificateByHand: boolean } };
+    }
+
+    it('when the hub sends the CA in its chain, the code names the CA and a till joins with the code alone', async () => {
+      const { other, code } = await shopOn({ certificate: `${leaf.certificate}${ca.certificate}`, key: leaf.key });
+      expect(code.certificateByHand).toBe(false);
+      expect(code.code.endsWith(`-${codeFingerprint(new X509Certificate(ca.certificate))}`)).toBe(true);
+      const till = await other.counter(undefined, remote);
+      const joined = await join(till, code.code, undefined, other.address);
+      expect(joined.ok && joined.value, JSON.stringify(joined)).toMatchObject({ counterNumber: 2 });
+      const stored = till.services.db.prepare('SELECT certificate FROM hub_link').pluck().get() as string;
+      expect(new X509Certificate(stored).fingerprint256).toBe(new X509Certificate(ca.certificate).fingerprint256);
+    }, 60_000);
+
+    it("when it does not, the code cannot name it and says so: the till needs the CA by hand, and the hub's certificate alone is not enough", async () => {
+      const { other, code } = await shopOn({ ...leaf, ca: ca.certificate });
+      expect(code.certificateByHand).toBe(true);
+      expect(code.code.split('-')).toHaveLength(3);
+      const till = await other.counter(undefined, remote);
+      expect(refusal(await join(till, code.code, undefined, other.address))).toBe('hub.tls_untrusted');
+      expect(refusal(await join(till, code.code, leaf.certificate, other.address))).toBe('hub.tls_untrusted');
+      const joined = await join(till, code.code, ca.certificate, other.address);
+      expect(joined.ok && joined.value, JSON.stringify(joined)).toMatchObject({ counterNumber: 2 });
+    }, 60_000);
   });
 
   describe('a hub without TLS', () => {

@@ -1,7 +1,7 @@
 // The hub's certificate as the owner pastes it, and the fingerprint a join code carries.
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { certificateFingerprint, codeFingerprint, parseCertificatePem } from '../../../electron/hub/hub-certificate';
+import { anchorOf, certificateFingerprint, codeFingerprint, parseCertificatePem } from '../../../electron/hub/hub-certificate';
 import { makeTestCertificate } from '../../support/test-certificate';
 
 describe("the hub's certificate", () => {
@@ -17,11 +17,18 @@ describe("the hub's certificate", () => {
     }
   });
 
-  it("a join code's fingerprint: 16 code letters, the same for the PEM and the certificate, different for another", () => {
-    const fingerprint = codeFingerprint(hub.certificate);
+  it("a join code's fingerprint: 16 code letters of the certificate's SHA-256, different for another", () => {
+    const fingerprint = codeFingerprint(new X509Certificate(hub.certificate));
     expect(fingerprint).toMatch(/^[a-z2-9]{16}$/);
-    expect(codeFingerprint(new X509Certificate(hub.certificate))).toBe(fingerprint);
-    expect(codeFingerprint(ca.certificate)).not.toBe(fingerprint);
+    expect(codeFingerprint(new X509Certificate(ca.certificate))).not.toBe(fingerprint);
+    expect(certificateFingerprint(hub.certificate)).toBe(new X509Certificate(hub.certificate).fingerprint256);
     expect(certificateFingerprint(hub.certificate)).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  });
+
+  it('the root of trust of a chain is its self-signed certificate (the CA), wherever it stands', () => {
+    const leaf = makeTestCertificate({ issuer: ca });
+    expect(anchorOf(`${leaf.certificate}${ca.certificate}`).fingerprint256).toBe(new X509Certificate(ca.certificate).fingerprint256);
+    expect(anchorOf(leaf.certificate).fingerprint256).toBe(new X509Certificate(leaf.certificate).fingerprint256);
+    expect(anchorOf(hub.certificate).fingerprint256).toBe(new X509Certificate(hub.certificate).fingerprint256);
   });
 });
