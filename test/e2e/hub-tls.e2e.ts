@@ -5,56 +5,40 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { REPO_ROOT, startShell, type Shell } from '../harness/shell';
 import { POSTGRES_MISSING } from '../support/postgres';
 import { makeTestCertificate } from '../support/test-certificate';
-import { counterOptions, OWNER, startHubRig, type HubRig } from '../integration/hub/hub-rig';
+import { counterOptions, startHubRig, type HubRig } from '../integration/hub/hub-rig';
 import { expect, keepScreenshot, test } from './fixtures';
+import { fillCreateShop, openHubTab } from './hub-tab';
 
 /** The Arabic texts the screen must show (Arabic is the reference). */
 const ar = JSON.parse(readFileSync(join(REPO_ROOT, 'renderer/i18n/locales/ar/errors.json'), 'utf8')) as { hub: { tls_untrusted: string; invalid_certificate: string } };
-
-async function openHubTab(page: Page): Promise<void> {
-  await expect(page.locator('.app-header')).toBeVisible();
-  await expect(async () => {
-    await page.keyboard.press('F5');
-    await expect(page.getByTestId('settings-tab-hub')).toBeVisible({ timeout: 2_000 });
-  }).toPass();
-  await page.getByTestId('settings-tab-hub').click();
-}
 
 test.describe('shop hub over TLS', () => {
   test.skip(POSTGRES_MISSING !== null, POSTGRES_MISSING ?? '');
   const hub = makeTestCertificate();
   const impostor = makeTestCertificate({ commonName: 'impostor' });
   let rig: HubRig;
+  const tills: Shell[] = [];
   test.beforeAll(async () => {
     rig = await startHubRig({ tls: hub });
+    // Both tills treat the hub as another computer: TLS always, verified.
+    const deps = { ...counterOptions(rig.alqimah.url, rig.weta.url), hubAlwaysTls: true };
+    tills.push(await startShell({ deps }), await startShell({ deps }));
   });
   test.afterAll(async () => {
+    for (const till of tills) await till.close();
     await rig?.close();
   });
 
   test('the certificate field: a wrong certificate and bad PEM are refused, said so; the right file creates the shop; a till joins with the code alone', async ({ browser }) => {
     const context = await browser.newContext();
-    const page1 = await context.newPage();
-    const page2 = await context.newPage();
-    const shells: Shell[] = [];
     try {
-      const deps = { ...counterOptions(rig.alqimah.url, rig.weta.url), hubAlwaysTls: true };
-      const till1 = await startShell({ deps });
-      shells.push(till1);
-      const till2 = await startShell({ deps });
-      shells.push(till2);
-
-      await page1.goto(till1.url);
+      const [page1, page2] = [await context.newPage(), await context.newPage()];
+      await page1.goto(tills[0]!.url);
       await openHubTab(page1);
-      await page1.getByTestId('hub-address').fill(rig.address);
-      await page1.getByTestId('hub-user').fill(OWNER.user);
-      await page1.getByTestId('hub-password').fill(OWNER.password);
-      await page1.getByTestId('hub-shopName').fill('محل الأمان');
-      await page1.getByTestId('hub-counterLabel').fill('الصندوق 1');
+      await fillCreateShop(page1, rig.address, 'محل الأمان', 'الصندوق 1');
 
       // Another self-signed certificate: the hub's is not trusted.
       await page1.getByTestId('hub-create').getByTestId('hub-certificate').fill(impostor.certificate);
@@ -81,7 +65,7 @@ test.describe('shop hub over TLS', () => {
       await keepScreenshot(page1, 'settings-hub-tls-owner-ar');
 
       // Till 2: the code alone is enough; it finds on the hub the certificate the code names.
-      await page2.goto(till2.url);
+      await page2.goto(tills[1]!.url);
       await openHubTab(page2);
       await page2.getByTestId('hub-joinAddress').fill(rig.address);
       await page2.getByTestId('hub-code').fill(code);
@@ -90,7 +74,6 @@ test.describe('shop hub over TLS', () => {
       await expect(page2.getByTestId('hub-fingerprint')).toHaveText(fingerprint);
     } finally {
       await context.close();
-      for (const shell of shells) await shell.close();
     }
   });
 });
