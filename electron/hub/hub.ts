@@ -174,6 +174,7 @@ export function createHub(deps: HubDeps) {
 
   function status(): HubStatus {
     const link = store.link();
+    const trusted = link?.certificate ?? store.owner()?.certificate ?? null;
     const shipping = shipper?.status();
     return {
       linked: link !== null,
@@ -181,16 +182,11 @@ export function createHub(deps: HubDeps) {
       address: link ? formatHubAddress(link) : null,
       shopName: link?.shopName ?? null,
       counterNumber: link?.counterNumber ?? null,
-      certificateFingerprint: trustedCertificate() ? certificateFingerprint(trustedCertificate()!) : null,
+      certificateFingerprint: trusted ? certificateFingerprint(trusted) : null,
       queued: shipping?.queued ?? 0,
       lastShippedAt: shipping?.lastShippedAt ?? null,
       unreachableSince: unreachableSince(),
     };
-  }
-
-  /** The certificate this till trusts for the hub, if one was given (or confirmed by a join code). */
-  function trustedCertificate(): string | null {
-    return store.link()?.certificate ?? store.owner()?.certificate ?? null;
   }
 
   /** The owner's role, for as long as `fn` runs. */
@@ -281,9 +277,10 @@ export function createHub(deps: HubDeps) {
     async joinCode(label: string): Promise<Result<{ code: string; certificateByHand: boolean }>> {
       return asOwner(async (pool, owner) => {
         if (owner.shopId === null) throw new Error('no shop');
+        // Asked first: a code whose role is made but which never reaches the owner is of no use.
+        const fingerprint = owner.certificate ? await joinFingerprint(owner, owner.certificate) : null;
         const code = await createJoinCode(pool, owner.shopId, label, owner.database);
         deps.log.info('join code issued', { shop: owner.shopId });
-        const fingerprint = owner.certificate ? await joinFingerprint(owner, owner.certificate) : null;
         return { code: formatJoinCode(code, fingerprint), certificateByHand: owner.certificate !== null && fingerprint === null };
       });
     },
