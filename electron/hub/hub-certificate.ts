@@ -92,6 +92,7 @@ export function presentedCertificates(address: HubAddress, timeoutMs = 5_000): P
       else resolve(found);
     }
     socket.once('error', finish);
+    socket.once('close', () => finish(new Error('the hub closed the connection during the TLS handshake')));
     socket.once('connect', () => socket.write(SSL_REQUEST));
     socket.once('data', (answer) => {
       if (answer[0] !== 0x53) return finish(new Error(NO_TLS));

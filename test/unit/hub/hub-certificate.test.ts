@@ -1,7 +1,8 @@
 // The hub's certificate as the owner pastes it, and the fingerprint a join code carries.
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { anchorOf, certificateFingerprint, codeFingerprint, parseCertificatePem } from '../../../electron/hub/hub-certificate';
+import { createServer } from 'node:net';
+import { anchorOf, certificateFingerprint, codeFingerprint, parseCertificatePem, presentedCertificates } from '../../../electron/hub/hub-certificate';
 import { makeTestCertificate } from '../../support/test-certificate';
 
 describe("the hub's certificate", () => {
@@ -30,5 +31,18 @@ describe("the hub's certificate", () => {
     expect(anchorOf(`${leaf.certificate}${ca.certificate}`).fingerprint256).toBe(new X509Certificate(ca.certificate).fingerprint256);
     expect(anchorOf(leaf.certificate).fingerprint256).toBe(new X509Certificate(leaf.certificate).fingerprint256);
     expect(anchorOf(hub.certificate).fingerprint256).toBe(new X509Certificate(hub.certificate).fingerprint256);
+  });
+
+  it('reading what a hub presents ends at once when the other side hangs up instead of answering', async () => {
+    const server = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const started = Date.now();
+    try {
+      await expect(presentedCertificates({ host: '127.0.0.1', port, database: 'x' })).rejects.toThrow(/closed/);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      server.close();
+    }
   });
 });
