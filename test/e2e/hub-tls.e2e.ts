@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, startShell, type Shell } from '../harness/shell';
 import { POSTGRES_MISSING } from '../support/postgres';
-import { makeTestCertificate } from '../support/test-certificate';
+import { makeTestCertificate, OPENSSL_MISSING, type TestCertificate } from '../support/test-certificate';
 import { counterOptions, startHubRig, type HubRig } from '../integration/hub/hub-rig';
 import { expect, keepScreenshot, test } from './fixtures';
 import { fillCreateShop, openHubTab } from './hub-tab';
@@ -16,12 +16,14 @@ import { fillCreateShop, openHubTab } from './hub-tab';
 const ar = JSON.parse(readFileSync(join(REPO_ROOT, 'renderer/i18n/locales/ar/errors.json'), 'utf8')) as { hub: { tls_untrusted: string; invalid_certificate: string } };
 
 test.describe('shop hub over TLS', () => {
-  test.skip(POSTGRES_MISSING !== null, POSTGRES_MISSING ?? '');
-  const hub = makeTestCertificate();
-  const impostor = makeTestCertificate({ commonName: 'impostor' });
+  test.skip(POSTGRES_MISSING !== null || OPENSSL_MISSING !== null, POSTGRES_MISSING ?? OPENSSL_MISSING ?? '');
+  let hub: TestCertificate;
+  let impostor: TestCertificate;
   let rig: HubRig;
   const tills: Shell[] = [];
   test.beforeAll(async () => {
+    hub = makeTestCertificate();
+    impostor = makeTestCertificate({ commonName: 'impostor' });
     rig = await startHubRig({ tls: hub });
     // Both tills treat the hub as another computer: TLS always, verified.
     const deps = { ...counterOptions(rig.alqimah.url, rig.weta.url), hubAlwaysTls: true };

@@ -7,6 +7,16 @@ import { makeTempDir } from './temp-dir';
 
 export type TestCertificate = { certificate: string; key: string };
 
+/** Why certificates cannot be made here, or null (Debian's postgresql pulls openssl in with ssl-cert). */
+export const OPENSSL_MISSING = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'pipe', timeout: 10_000 });
+    return null;
+  } catch {
+    return 'openssl not found (apt-get install openssl)';
+  }
+})();
+
 /**
  * A P-256 key and its certificate for `subjectAltName` (default: the hub on 127.0.0.1 or
  * localhost): self-signed, or signed by `issuer` when given (then a leaf, not a CA).

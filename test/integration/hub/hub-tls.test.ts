@@ -11,7 +11,7 @@ import type { HubStatus } from '../../../shared/ipc/hub';
 import ar from '../../../renderer/i18n/locales/ar/errors.json';
 import en from '../../../renderer/i18n/locales/en/errors.json';
 import { POSTGRES_MISSING, startPostgres, type TestPostgres, type TestPostgresTls } from '../../support/postgres';
-import { makeTestCertificate, type TestCertificate } from '../../support/test-certificate';
+import { makeTestCertificate, OPENSSL_MISSING, type TestCertificate } from '../../support/test-certificate';
 import { eventually, OWNER, startHubRig, WETA_ACCOUNT, type Counter, type HubRig } from './hub-rig';
 import { defaultSimAccount } from '../../harness/simulator-faults/alqimah';
 
@@ -55,7 +55,7 @@ function refusal(result: unknown): string {
 
 const hubShops = async () => (await rig.asOwner<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'pos_hub'"))[0]!.n;
 
-describe.skipIf(POSTGRES_MISSING !== null)('the hub over TLS', () => {
+describe.skipIf(POSTGRES_MISSING !== null || OPENSSL_MISSING !== null)('the hub over TLS', () => {
   beforeAll(async () => {
     hub = makeTestCertificate();
     impostor = makeTestCertificate({ commonName: 'impostor' });
@@ -164,9 +164,13 @@ describe.skipIf(POSTGRES_MISSING !== null)('the hub over TLS', () => {
   });
 
   describe("a hub whose certificate comes from the shop's own CA", () => {
-    const ca = makeTestCertificate({ commonName: 'shop CA', ca: true });
-    const leaf = makeTestCertificate({ commonName: 'shop hub', issuer: ca });
+    let ca: TestCertificate;
+    let leaf: TestCertificate;
     const rigs: HubRig[] = [];
+    beforeAll(() => {
+      ca = makeTestCertificate({ commonName: 'shop CA', ca: true });
+      leaf = makeTestCertificate({ commonName: 'shop hub', issuer: ca });
+    });
     afterAll(async () => {
       for (const started of rigs) await started.close();
     });
