@@ -2,18 +2,19 @@
 // counter number by the hub, and replaces the code's password with one of its own in the same
 // hub transaction, so the code cannot be used again (by it or anyone who saw it).
 import type { AppLogger } from '../log';
-import { openHubPool, type HubAddress } from './hub-connection';
+import { openHubPool, type HubEndpoint } from './hub-connection';
 import { counterRoleName, inTransaction, randomToken, type JoinCode } from './hub-owner';
 import type { HubLink } from './hub-store';
 
 export async function claimCounter(
-  address: HubAddress,
+  address: HubEndpoint,
   code: JoinCode,
   log: AppLogger,
   now: () => number,
+  alwaysTls = false,
 ): Promise<{ link: HubLink; password: string }> {
   const role = counterRoleName(code);
-  const pool = openHubPool(address, role, code.password, log, 1);
+  const pool = openHubPool(address, role, code.password, log, 1, alwaysTls);
   try {
     const password = randomToken(32);
     const claimed = await inTransaction(pool, async (client) => {

@@ -3,9 +3,9 @@
 // credentials, read back only here) and the outbox that the journal's trigger fills.
 import type { Db } from '../store/database';
 import type { SecretBox } from '../platform/secret-box';
-import type { HubAddress } from './hub-connection';
+import type { HubEndpoint } from './hub-connection';
 
-export type HubLink = HubAddress & {
+export type HubLink = HubEndpoint & {
   role: string;
   shopId: number;
   shopName: string;
@@ -14,7 +14,7 @@ export type HubLink = HubAddress & {
   joinedAt: number;
 };
 
-export type HubOwner = HubAddress & { role: string; shopId: number | null };
+export type HubOwner = HubEndpoint & { role: string; shopId: number | null };
 
 type LinkRow = {
   host: string;
@@ -26,11 +26,12 @@ type LinkRow = {
   counter_id: number;
   counter_number: number;
   joined_at: number;
+  certificate: string | null;
 };
 
 export function createHubStore(db: Db, box: SecretBox | null, now: () => number) {
-  const selectLink = db.prepare('SELECT host, port, database, role, shop_id, shop_name, counter_id, counter_number, joined_at FROM hub_link');
-  const selectOwner = db.prepare('SELECT host, port, database, role, shop_id FROM hub_owner');
+  const selectLink = db.prepare('SELECT host, port, database, role, shop_id, shop_name, counter_id, counter_number, joined_at, certificate FROM hub_link');
+  const selectOwner = db.prepare('SELECT host, port, database, role, shop_id, certificate FROM hub_owner');
   const selectSecret = db.prepare('SELECT ciphertext, backend FROM hub_secrets WHERE name = ?');
   const upsertSecret = db.prepare(
     `INSERT INTO hub_secrets (name, ciphertext, backend, updated_at) VALUES (?, ?, ?, ?)
@@ -63,21 +64,24 @@ export function createHubStore(db: Db, box: SecretBox | null, now: () => number)
         counterId: row.counter_id,
         counterNumber: row.counter_number,
         joinedAt: row.joined_at,
+        certificate: row.certificate,
       };
     },
     owner(): HubOwner | null {
-      const row = selectOwner.get() as { host: string; port: number; database: string; role: string; shop_id: number | null } | undefined;
-      return row ? { host: row.host, port: row.port, database: row.database, role: row.role, shopId: row.shop_id } : null;
+      const row = selectOwner.get() as
+        | { host: string; port: number; database: string; role: string; shop_id: number | null; certificate: string | null }
+        | undefined;
+      return row ? { host: row.host, port: row.port, database: row.database, role: row.role, shopId: row.shop_id, certificate: row.certificate } : null;
     },
     counterPassword: () => secret('counter'),
     ownerPassword: () => secret('owner'),
     saveOwner(owner: HubOwner, password: string): void {
       db.transaction(() => {
         db.prepare(
-          `INSERT INTO hub_owner (id, host, port, database, role, shop_id, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?)
+          `INSERT INTO hub_owner (id, host, port, database, role, shop_id, certificate, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET host = excluded.host, port = excluded.port, database = excluded.database,
-             role = excluded.role, shop_id = excluded.shop_id, updated_at = excluded.updated_at`,
-        ).run(owner.host, owner.port, owner.database, owner.role, owner.shopId, now());
+             role = excluded.role, shop_id = excluded.shop_id, certificate = excluded.certificate, updated_at = excluded.updated_at`,
+        ).run(owner.host, owner.port, owner.database, owner.role, owner.shopId, owner.certificate, now());
         storeSecret('owner', password);
       })();
     },
@@ -88,9 +92,9 @@ export function createHubStore(db: Db, box: SecretBox | null, now: () => number)
     saveLink(link: HubLink, password: string): void {
       db.transaction(() => {
         db.prepare(
-          `INSERT INTO hub_link (id, host, port, database, role, shop_id, shop_name, counter_id, counter_number, joined_at)
-           VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(link.host, link.port, link.database, link.role, link.shopId, link.shopName, link.counterId, link.counterNumber, link.joinedAt);
+          `INSERT INTO hub_link (id, host, port, database, role, shop_id, shop_name, counter_id, counter_number, joined_at, certificate)
+           VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(link.host, link.port, link.database, link.role, link.shopId, link.shopName, link.counterId, link.counterNumber, link.joinedAt, link.certificate);
         storeSecret('counter', password);
         db.prepare('INSERT INTO hub_outbox (tx_id) SELECT tx_id FROM sales ORDER BY tx_id').run();
       })();

@@ -18,6 +18,7 @@ import type { SecretBox } from '../platform/secret-box';
 import type { Db } from '../store/database';
 import type { SettingsRepository } from '../store/settings-repository';
 import { formatHubAddress, openHubPool, parseHubAddress, sqlState, type HubAddress, type HubPool } from './hub-connection';
+import { certificateFingerprint, certificateForJoin, joinFingerprint, parseCertificatePem, tlsFailure } from './hub-certificate';
 import { claimCounter } from './hub-join';
 import { createJoinCode, createShop, formatJoinCode, installHubSchema, parseJoinCode, providerAccountKey } from './hub-owner';
 import { createHubStore } from './hub-store';
@@ -45,6 +46,11 @@ export type HubDeps = {
   /** How long a history search waits for the hub before answering from this till alone. */
   searchTimeoutMs?: number;
   shipper?: Partial<ShipperOptions>;
+  /**
+   * TLS, verified, even when the hub is on loopback: the rule every hub on another computer gets.
+   * The tests use it to exercise that rule against a hub on 127.0.0.1.
+   */
+  alwaysTls?: boolean;
 };
 
 /** The non-secret field that names each provider account (never a password or token). */
@@ -68,7 +74,7 @@ export function createHub(deps: HubDeps) {
     const password = store.counterPassword();
     if (link && !password) deps.log.warn('this till is in a shop but its hub password cannot be read here; nothing is shipped until it joins again');
     if (!link || !password || shipper) return;
-    const pool = openHubPool(link, link.role, password, deps.log);
+    const pool = openHubPool(link, link.role, password, deps.log, 2, deps.alwaysTls);
     counterPool = pool;
     shipper = createShipper({ db: deps.db, link, pool, log: deps.log, now: deps.now, ...(deps.shipper ? { options: deps.shipper } : {}) });
     shipper.start();
@@ -148,13 +154,14 @@ export function createHub(deps: HubDeps) {
     });
   }
 
-  async function join(address: HubAddress, codeText: string): Promise<Result<HubStatus>> {
+  async function join(address: HubAddress, codeText: string, given: string | null): Promise<Result<HubStatus>> {
     if (store.link()) return err('hub.already_linked', 'this counter already belongs to a shop');
     if (!store.canStore()) return err('secrets.unavailable', 'no encryption available');
     const code = parseJoinCode(codeText);
     if (!code) return err('hub.invalid_code', 'not a join code');
     try {
-      const { link, password } = await claimCounter(address, code, deps.log, deps.now);
+      const certificate = await certificateForJoin(address, code.fingerprint, given);
+      const { link, password } = await claimCounter({ ...address, certificate }, code, deps.log, deps.now, deps.alwaysTls);
       deps.log.addSecret(password);
       store.saveLink(link, password);
       const settings = deps.settings.update({ counterNumber: link.counterNumber });
@@ -169,6 +176,7 @@ export function createHub(deps: HubDeps) {
 
   function status(): HubStatus {
     const link = store.link();
+    const trusted = link?.certificate ?? store.owner()?.certificate ?? null;
     const shipping = shipper?.status();
     return {
       linked: link !== null,
@@ -176,6 +184,7 @@ export function createHub(deps: HubDeps) {
       address: link ? formatHubAddress(link) : null,
       shopName: link?.shopName ?? null,
       counterNumber: link?.counterNumber ?? null,
+      certificateFingerprint: trusted ? certificateFingerprint(trusted) : null,
       queued: shipping?.queued ?? 0,
       lastShippedAt: shipping?.lastShippedAt ?? null,
       unreachableSince: unreachableSince(),
@@ -187,7 +196,7 @@ export function createHub(deps: HubDeps) {
     const owner = store.owner();
     const password = store.ownerPassword();
     if (!owner || !password) return err('hub.not_linked', 'this till holds no owner role on a hub');
-    const pool = openHubPool(owner, owner.role, password, deps.log, 1);
+    const pool = openHubPool(owner, owner.role, password, deps.log, 1, deps.alwaysTls);
     try {
       const value = await fn(pool, owner);
       ownerFailingSince = null;
@@ -246,19 +255,28 @@ export function createHub(deps: HubDeps) {
     saleDetail: async (id: string): Promise<HistoryDetail | null> => (await fromHub((pool) => hubSaleDetail(pool, id))) ?? null,
     unreachableSince,
     /** Installs the schema with the owner's role, creates the shop, and joins this till as its first counter. */
-    async createShop(input: { address: string; user: string; password: string; shopName: string; counterLabel: string }): Promise<Result<HubStatus>> {
+    async createShop(input: {
+      address: string;
+      user: string;
+      password: string;
+      shopName: string;
+      counterLabel: string;
+      certificate?: string | undefined;
+    }): Promise<Result<HubStatus>> {
       if (store.link()) return err('hub.already_linked', 'this counter already belongs to a shop');
       if (!store.canStore()) return err('secrets.unavailable', 'no encryption available');
       const address = parseHubAddress(input.address);
       if (!address) return err('hub.invalid_address', 'the hub address is host[:port]/database');
+      const certificate = givenCertificate(input.certificate);
+      if (certificate === undefined) return err('hub.invalid_certificate', 'not a PEM certificate');
       deps.log.addSecret(input.password);
-      const pool = openHubPool(address, input.user, input.password, deps.log, 1);
+      const pool = openHubPool({ ...address, certificate }, input.user, input.password, deps.log, 1, deps.alwaysTls);
       let code: string;
       try {
         await installHubSchema(pool, deps.schemaFile);
         const shopId = await createShop(pool, input.shopName, await accountKeys());
         code = formatJoinCode(await createJoinCode(pool, shopId, input.counterLabel, address.database));
-        store.saveOwner({ ...address, role: input.user, shopId }, input.password);
+        store.saveOwner({ ...address, certificate, role: input.user, shopId }, input.password);
         await pushSharedSettings(pool, shopId, sharedFrom(deps.settings.read(), deps.serviceMap.read(), sharedCashiersOf(deps.db)));
         deps.log.info('shop created on the hub', { shop: shopId });
       } catch (cause) {
@@ -266,21 +284,25 @@ export function createHub(deps: HubDeps) {
       } finally {
         await pool.end();
       }
-      return join(address, code);
+      return join(address, code, certificate);
     },
     /** A one-time code for one more counter of the owner's shop. */
-    async joinCode(label: string): Promise<Result<{ code: string }>> {
+    async joinCode(label: string): Promise<Result<{ code: string; certificateByHand: boolean }>> {
       return asOwner(async (pool, owner) => {
         if (owner.shopId === null) throw new Error('no shop');
+        // Asked first: a code whose role is made but which never reaches the owner is of no use.
+        const fingerprint = owner.certificate ? await joinFingerprint(owner, owner.certificate) : null;
         const code = await createJoinCode(pool, owner.shopId, label, owner.database);
         deps.log.info('join code issued', { shop: owner.shopId });
-        return { code: formatJoinCode(code) };
+        return { code: formatJoinCode(code, fingerprint), certificateByHand: owner.certificate !== null && fingerprint === null };
       });
     },
-    async join(addressText: string, code: string): Promise<Result<HubStatus>> {
+    async join(addressText: string, code: string, certificateText?: string): Promise<Result<HubStatus>> {
       const address = parseHubAddress(addressText);
       if (!address) return err('hub.invalid_address', 'the hub address is host[:port]/database');
-      return join(address, code);
+      const certificate = givenCertificate(certificateText);
+      if (certificate === undefined) return err('hub.invalid_certificate', 'not a PEM certificate');
+      return join(address, code, certificate);
     },
     totals,
     /** The provider balance drift per account across every till on it, since the owner last asked. */
@@ -304,8 +326,16 @@ export function createHub(deps: HubDeps) {
 }
 export type Hub = ReturnType<typeof createHub>;
 
-/** A pg failure as a stable code: unreachable, refused credentials, or refused by the hub's rules. */
+/** The certificate the owner pasted or chose: null when none, undefined when it is not PEM certificates. */
+function givenCertificate(text: string | undefined): string | null | undefined {
+  if (!text?.trim()) return null;
+  return parseCertificatePem(text) ?? undefined;
+}
+
+/** A pg failure as a stable code: TLS refused, unreachable, refused credentials, or refused by the hub's rules. */
 function hubError(cause: unknown, authCode: ErrorCode): Result<never> {
+  const tls = tlsFailure(cause);
+  if (tls) return err(tls.code, tls.message);
   const state = sqlState(cause);
   const message = (cause as Error).message ?? String(cause);
   if (state === '28P01' || state === '28000') return err(authCode, 'the hub refused these credentials');

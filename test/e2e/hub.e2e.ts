@@ -11,27 +11,13 @@ import { chromiumPrinter } from '../harness/chromium-printer';
 import { startShell, type Shell } from '../harness/shell';
 import { blackRatio, jobToPng, startTestPrinter, type TestPrinter } from '../harness/test-printer';
 import { POSTGRES_MISSING } from '../support/postgres';
-import { counterOptions, OWNER, startHubRig, WETA_ACCOUNT, type HubRig } from '../integration/hub/hub-rig';
+import { counterOptions, startHubRig, WETA_ACCOUNT, type HubRig } from '../integration/hub/hub-rig';
 import { defaultSimAccount } from '../../electron/providers/alqimah/simulator';
 import { money } from '../../shared/money';
 import { inDigitStyle } from '../../shared/numbers';
 import type { Page } from '@playwright/test';
 import { ARTEFACTS, expect, keepScreenshot, test } from './fixtures';
-
-/** Presses `key` until `testId` shows: a key pressed while the page is still loading is lost. */
-async function pressUntil(page: Page, key: string, testId: string): Promise<void> {
-  await expect(page.locator('.app-header')).toBeVisible();
-  await expect(async () => {
-    await page.keyboard.press(key);
-    await expect(page.getByTestId(testId)).toBeVisible({ timeout: 2_000 });
-  }).toPass();
-}
-
-/** Settings (F5), Hub tab. */
-async function openHubTab(page: Page): Promise<void> {
-  await pressUntil(page, 'F5', 'settings-tab-hub');
-  await page.getByTestId('settings-tab-hub').click();
-}
+import { fillCreateShop, openHubTab, pressUntil } from './hub-tab';
 
 /** Reports (F4). */
 const openReports = (page: Page) => pressUntil(page, 'F4', 'day-report');
@@ -85,11 +71,7 @@ test.describe('shop hub', () => {
       // Till 1: the owner creates the shop from Settings and is counter 1.
       await page1.goto(till1.url);
       await openHubTab(page1);
-      await page1.getByTestId('hub-address').fill(rig.address);
-      await page1.getByTestId('hub-user').fill(OWNER.user);
-      await page1.getByTestId('hub-password').fill(OWNER.password);
-      await page1.getByTestId('hub-shopName').fill('محل الأمل');
-      await page1.getByTestId('hub-counterLabel').fill('الصندوق 1');
+      await fillCreateShop(page1, rig.address, 'محل الأمل', 'الصندوق 1');
       await page1.getByTestId('hub-create-submit').click();
       await expect(page1.getByTestId('hub-counter-number')).toHaveText('1');
       await expect(page1.getByTestId('hub-shop')).toHaveText('محل الأمل');
