@@ -9,7 +9,7 @@ import { addAmount, type Money } from './money';
 export type ProviderSplit = { provider: ProviderId; sales: number; amounts: Money[] };
 export type TotalsLine = { sales: number; amounts: Money[]; byProvider: ProviderSplit[] };
 export type CounterTotals = TotalsLine & { counter: number | null; label: string; unsettled: number; lastHeardAt: number | null };
-export type ShopTotals = TotalsLine & { shop: string; counters: CounterTotals[]; unsettled: number };
+export type ShopTotals = TotalsLine & { shopId: number; shop: string; counters: CounterTotals[]; unsettled: number };
 export type GroupedHubTotals = TotalsLine & { shops: ShopTotals[]; unsettled: number };
 
 const emptyLine = (): TotalsLine => ({ sales: 0, amounts: [], byProvider: [] });
@@ -29,10 +29,10 @@ function add(line: TotalsLine, provider: ProviderId, sales: number, total: Money
 
 export function groupHubTotals(totals: HubTotals): GroupedHubTotals {
   const grand: GroupedHubTotals = { ...emptyLine(), shops: [], unsettled: 0 };
-  const shopOf = (name: string): ShopTotals => {
-    let shop = grand.shops.find((s) => s.shop === name);
+  const shopOf = (shopId: number, name: string): ShopTotals => {
+    let shop = grand.shops.find((s) => s.shopId === shopId);
     if (!shop) {
-      shop = { ...emptyLine(), shop: name, counters: [], unsettled: 0 };
+      shop = { ...emptyLine(), shopId, shop: name, counters: [], unsettled: 0 };
       grand.shops.push(shop);
     }
     return shop;
@@ -46,7 +46,7 @@ export function groupHubTotals(totals: HubTotals): GroupedHubTotals {
     return found;
   };
   for (const c of totals.counters) {
-    const shop = shopOf(c.shop);
+    const shop = shopOf(c.shopId, c.shop);
     const counter = counterOf(shop, c.counter, c.label);
     counter.unsettled += c.unsettled;
     counter.lastHeardAt = c.lastHeardAt;
@@ -54,7 +54,7 @@ export function groupHubTotals(totals: HubTotals): GroupedHubTotals {
     grand.unsettled += c.unsettled;
   }
   for (const row of totals.rows) {
-    const shop = shopOf(row.shop);
+    const shop = shopOf(row.shopId, row.shop);
     for (const line of [counterOf(shop, row.counter, row.label), shop, grand]) add(line, row.provider, row.sales, row.total);
   }
   for (const shop of grand.shops) shop.counters.sort((a, b) => (a.counter ?? 0) - (b.counter ?? 0));

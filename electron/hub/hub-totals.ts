@@ -11,8 +11,8 @@ const CURRENCY = "coalesce(s.price_currency, s.product #>> '{amount,currency}', 
 
 export async function ownerTotals(pool: HubPool, from: number, to: number, readAt: number): Promise<Omit<HubTotals, 'queuedHere'>> {
   const rows = (
-    await pool.query<{ shop: string; counter: number | null; label: string; provider: 'alqimah' | 'weta'; sales: string; total: string; currency: 'YER' | 'USD' }>(
-      `SELECT sh.name AS shop, c.number AS counter, c.label, s.provider, count(*)::text AS sales,
+    await pool.query<{ shop_id: string; shop: string; counter: number | null; label: string; provider: 'alqimah' | 'weta'; sales: string; total: string; currency: 'YER' | 'USD' }>(
+      `SELECT sh.id::text AS shop_id, sh.name AS shop, c.number AS counter, c.label, s.provider, count(*)::text AS sales,
          coalesce(sum(${AMOUNT}), 0)::text AS total, ${CURRENCY} AS currency
        FROM pos_hub.sales s JOIN pos_hub.counters c ON c.id = s.counter_id JOIN pos_hub.shops sh ON sh.id = s.shop_id
        WHERE s.state = 'succeeded' AND NOT s.training AND s.created_at >= $1 AND s.created_at < $2
@@ -22,8 +22,8 @@ export async function ownerTotals(pool: HubPool, from: number, to: number, readA
     )
   ).rows;
   const counters = (
-    await pool.query<{ shop: string; counter: number | null; label: string; unsettled: string; last_heard: string | null }>(
-      `SELECT sh.name AS shop, c.number AS counter, c.label,
+    await pool.query<{ shop_id: string; shop: string; counter: number | null; label: string; unsettled: string; last_heard: string | null }>(
+      `SELECT sh.id::text AS shop_id, sh.name AS shop, c.number AS counter, c.label,
          (SELECT count(*) FROM pos_hub.sales s WHERE s.counter_id = c.id AND NOT s.training AND s.state NOT IN ('succeeded', 'failed')
             AND s.created_at >= $1 AND s.created_at < $2)::text AS unsettled,
          (SELECT (extract(epoch FROM max(s.received_at)) * 1000)::bigint::text FROM pos_hub.sales s WHERE s.counter_id = c.id) AS last_heard
@@ -38,6 +38,7 @@ export async function ownerTotals(pool: HubPool, from: number, to: number, readA
     to,
     readAt,
     rows: rows.map((r) => ({
+      shopId: Number(r.shop_id),
       shop: r.shop,
       counter: r.counter,
       label: r.label,
@@ -46,6 +47,7 @@ export async function ownerTotals(pool: HubPool, from: number, to: number, readA
       total: { minor: Number(r.total), currency: r.currency },
     })),
     counters: counters.map((c) => ({
+      shopId: Number(c.shop_id),
       shop: c.shop,
       counter: c.counter,
       label: c.label,

@@ -39,7 +39,7 @@ export function HubZReportSlip({ document: doc }: { document: HubZReportDocument
         {line('read', t('reports.hub.zReadAt'), when.format(totals.readAt))}
       </dl>
       {grouped.shops.map((shop, s) => (
-        <div key={shop.shop}>
+        <div key={shop.shopId}>
           <div className="receipt-note">{shop.shop}</div>
           <dl className="receipt-fields">
             {shop.counters.flatMap((c) => figures(`c-${c.counter}-${c.label}`, t('reports.hub.counterName', { number: c.counter ?? '—', label: isolated(c.label) }), c))}

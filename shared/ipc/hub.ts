@@ -73,6 +73,8 @@ export const hubTotalsSchema = z.object({
   readAt: z.number().int(),
   rows: z.array(
     z.object({
+      /** The hub's id of the shop: two shops may share a name. */
+      shopId: z.number().int(),
       shop: z.string(),
       counter: z.number().int().nullable(),
       label: z.string(),
@@ -83,6 +85,7 @@ export const hubTotalsSchema = z.object({
   ),
   counters: z.array(
     z.object({
+      shopId: z.number().int(),
       shop: z.string(),
       counter: z.number().int().nullable(),
       label: z.string(),

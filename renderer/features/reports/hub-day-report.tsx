@@ -85,7 +85,7 @@ export function HubDayReport() {
                 </tr>
               </thead>
               {grouped.shops.map((shop, s) => (
-                <tbody key={shop.shop} data-testid={`hub-day-shop-${s}`}>
+                <tbody key={shop.shopId} data-testid={`hub-day-shop-${s}`}>
                   <tr className="hub-day-shop-name">
                     <th colSpan={4} scope="rowgroup">{shop.shop}</th>
                   </tr>

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { groupHubTotals } from '../../../shared/hub-totals';
 import type { HubTotals } from '../../../shared/ipc/hub';
 
-const counter = (shop: string, number: number, unsettled = 0) => ({ shop, counter: number, label: `Till ${number}`, unsettled, lastHeardAt: 1_000 + number });
+const counter = (shop: string, number: number, unsettled = 0) => ({ shopId: shop === 'A' ? 1 : 2, shop, counter: number, label: `Till ${number}`, unsettled, lastHeardAt: 1_000 + number });
 
 const totals: HubTotals = {
   from: 0,
@@ -14,11 +14,11 @@ const totals: HubTotals = {
   queuedHere: 0,
   counters: [counter('A', 2), counter('A', 1, 3), counter('A', 3), counter('B', 1)],
   rows: [
-    { shop: 'A', counter: 2, label: 'Till 2', provider: 'weta', sales: 2, total: { minor: 300_00, currency: 'YER' } },
-    { shop: 'A', counter: 1, label: 'Till 1', provider: 'alqimah', sales: 1, total: { minor: 1_000_00, currency: 'YER' } },
-    { shop: 'A', counter: 1, label: 'Till 1', provider: 'alqimah', sales: 1, total: { minor: 5_00, currency: 'USD' } },
-    { shop: 'A', counter: 1, label: 'Till 1', provider: 'weta', sales: 4, total: { minor: 2_000_00, currency: 'YER' } },
-    { shop: 'B', counter: 1, label: 'Till 1', provider: 'weta', sales: 1, total: { minor: 700_00, currency: 'YER' } },
+    { shopId: 1, shop: 'A', counter: 2, label: 'Till 2', provider: 'weta', sales: 2, total: { minor: 300_00, currency: 'YER' } },
+    { shopId: 1, shop: 'A', counter: 1, label: 'Till 1', provider: 'alqimah', sales: 1, total: { minor: 1_000_00, currency: 'YER' } },
+    { shopId: 1, shop: 'A', counter: 1, label: 'Till 1', provider: 'alqimah', sales: 1, total: { minor: 5_00, currency: 'USD' } },
+    { shopId: 1, shop: 'A', counter: 1, label: 'Till 1', provider: 'weta', sales: 4, total: { minor: 2_000_00, currency: 'YER' } },
+    { shopId: 2, shop: 'B', counter: 1, label: 'Till 1', provider: 'weta', sales: 1, total: { minor: 700_00, currency: 'YER' } },
   ],
 };
 
@@ -64,5 +64,20 @@ describe('groupHubTotals', () => {
     expect(grouped.shops[0]!.counters[0]!.unsettled).toBe(3);
     expect(grouped.shops[0]!.unsettled).toBe(3);
     expect(grouped.unsettled).toBe(3);
+  });
+
+  it('keeps two shops of one name apart, by the hub\'s id', () => {
+    const twins = groupHubTotals({
+      ...totals,
+      counters: [],
+      rows: [
+        { shopId: 1, shop: 'Al-Amal', counter: 1, label: 'Till 1', provider: 'weta', sales: 1, total: { minor: 100_00, currency: 'YER' } },
+        { shopId: 2, shop: 'Al-Amal', counter: 1, label: 'Till 1', provider: 'weta', sales: 1, total: { minor: 200_00, currency: 'YER' } },
+      ],
+    });
+    expect(twins.shops.map((s) => [s.shopId, s.amounts])).toEqual([
+      [1, [{ minor: 100_00, currency: 'YER' }]],
+      [2, [{ minor: 200_00, currency: 'YER' }]],
+    ]);
   });
 });
