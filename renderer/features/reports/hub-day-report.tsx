@@ -55,6 +55,7 @@ export function HubDayReport() {
           {t('reports.refresh')}
         </button>
       </div>
+      {totals.isPending && <p role="status">{t('app.loading')}</p>}
       {unreachable && <Unreachable failedAt={totals.errorUpdatedAt} />}
       {totals.error && !unreachable && <p className="error" role="alert">{errorText(t, totals.error)}</p>}
       {current && grouped && (
