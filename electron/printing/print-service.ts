@@ -63,20 +63,6 @@ export function createPrintService(deps: PrintServiceDeps) {
     return 'copy';
   }
 
-  function document(sale: HistoryRow, kind: ReceiptPrintKind): ReceiptDocument {
-    const s = settings.read();
-    return {
-      sale,
-      cashierName: sale.cashierId === null ? null : ((selectCashierName.get(sale.cashierId) as string | undefined) ?? null),
-      shop: { name: s.shopName, header: s.receiptHeader, footer: s.receiptFooter },
-      kind,
-      language: s.language,
-      digitStyle: s.digitStyle,
-      printedAt: now(),
-      paperWidth: config().paperWidth,
-    };
-  }
-
   /** What every printed slip carries: the shop, its language and digits, the paper, and when. */
   function slip() {
     const s = settings.read();
@@ -87,6 +73,11 @@ export function createPrintService(deps: PrintServiceDeps) {
       printedAt: now(),
       paperWidth: config().paperWidth,
     };
+  }
+
+  function document(sale: HistoryRow, kind: ReceiptPrintKind): ReceiptDocument {
+    const cashierName = sale.cashierId === null ? null : ((selectCashierName.get(sale.cashierId) as string | undefined) ?? null);
+    return { sale, cashierName, kind, ...slip() };
   }
 
   async function printSlip<D extends ZReportDocument | HubZReportDocument>(doc: D, about: Record<string, number>): Promise<Result<D>> {
