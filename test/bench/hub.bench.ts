@@ -110,9 +110,10 @@ async function searchAtScale(rig: HubRig, dir: string): Promise<BenchRow[]> {
   const services = await startTestServices({ dataDir: dir, ...counterOptions(rig.alqimah.url, rig.weta.url) });
   try {
     const numbers = (await rig.asOwner<{ number: string }>(`SELECT number FROM pos_hub.sales TABLESAMPLE SYSTEM (1) LIMIT ${RUNS}`)).map((r) => r.number);
-    let unanswered = 0;
+    // p95 of RUNS searches, and how many the hub did not answer (a search over its time-out falls back to this till).
     const time = async (make: (i: number) => object) => {
       const times: number[] = [];
+      let unanswered = 0;
       for (let i = 0; i < RUNS; i++) {
         const q = historySearchRequestSchema.parse(make(i));
         const t0 = performance.now();
@@ -120,17 +121,24 @@ async function searchAtScale(rig: HubRig, dir: string): Promise<BenchRow[]> {
         times.push(performance.now() - t0);
         if (!page) unanswered++;
       }
-      return percentile(times, 95);
+      return { p95: percentile(times, 95), unanswered };
     };
-    const rows: [string, number][] = [
+    const rows: [string, { p95: number; unanswered: number }][] = [
       ['whole number', await time((i) => ({ text: numbers[i % numbers.length]! }))],
       ['last 6 digits', await time((i) => ({ text: numbers[i % numbers.length]!.slice(-6) }))],
+      ['last 4 digits', await time((i) => ({ text: numbers[i % numbers.length]!.slice(-4) }))],
       ['latest page, no text', await time(() => ({}))],
       ['provider reference', await time((i) => ({ text: `AQ${1 + ((i * 7919) % SEARCH_SALES)}` }))],
     ];
     return [
       { name: `hub history: ${SEARCH_SALES} sales over ${COUNTERS} counters loaded`, value: Math.round(loadSeconds), unit: 's', target: 'report', ok: true },
-      ...rows.map(([kind, p95]) => ({ name: `hub history search p95, ${kind} (${SEARCH_SALES} sales)`, value: Math.round(p95 * 10) / 10, unit: 'ms', target: '≤ 50', ok: p95 <= 50 && unanswered === 0 })),
+      ...rows.map(([kind, { p95, unanswered }]) => ({
+        name: `hub history search p95, ${kind} (${SEARCH_SALES} sales${unanswered ? `, ${unanswered} of ${RUNS} unanswered` : ''})`,
+        value: Math.round(p95 * 10) / 10,
+        unit: 'ms',
+        target: '≤ 50',
+        ok: p95 <= 50 && unanswered === 0,
+      })),
     ];
   } finally {
     await services.stop();
