@@ -18,9 +18,9 @@ import type { SecretBox } from '../platform/secret-box';
 import type { Db } from '../store/database';
 import type { SettingsRepository } from '../store/settings-repository';
 import { formatHubAddress, openHubPool, parseHubAddress, sqlState, type HubAddress, type HubPool } from './hub-connection';
-import { claimCounter } from './hub-join';
-import { createJoinCode, createShop, formatJoinCode, installHubSchema, parseJoinCode, providerAccountKey } from './hub-owner';
-import { createHubStore } from './hub-store';
+import { claimCounter, isLoginRefused, readClaimedCounter } from './hub-join';
+import { counterRoleName, createJoinCode, createShop, formatJoinCode, installHubSchema, parseJoinCode, providerAccountKey, randomToken, type JoinCode } from './hub-owner';
+import { createHubStore, type HubLink } from './hub-store';
 import { createShipper, type Shipper, type ShipperOptions } from './shipper';
 import { hubSaleDetail, searchHubHistory } from './hub-history';
 import type { HistoryDetail, HistoryPage, HistoryQuery } from '../../shared/ipc/history';
@@ -56,7 +56,7 @@ export function createHub(deps: HubDeps) {
   let shipper: Shipper | null = null;
   let searchFailingSince: number | null = null;
 
-  for (const secret of [store.counterPassword(), store.ownerPassword()]) if (secret) deps.log.addSecret(secret);
+  for (const secret of [store.counterPassword(), store.ownerPassword(), store.pendingJoin()?.password]) if (secret) deps.log.addSecret(secret);
 
   let stopPulling: (() => void) | null = null;
   let pulledVersion: string | null = null;
@@ -146,23 +146,71 @@ export function createHub(deps: HubDeps) {
     });
   }
 
-  async function join(address: HubAddress, codeText: string): Promise<Result<HubStatus>> {
-    if (store.link()) return err('hub.already_linked', 'this counter already belongs to a shop');
-    if (!store.canStore()) return err('secrets.unavailable', 'no encryption available');
-    const code = parseJoinCode(codeText);
-    if (!code) return err('hub.invalid_code', 'not a join code');
+  /** Writes the link the hub gave this till, takes its number, and starts shipping. */
+  function completeJoin(link: HubLink, password: string): void {
+    store.saveLink(link, password);
+    const settings = deps.settings.update({ counterNumber: link.counterNumber });
+    deps.events.emit('settings.changed', settings);
+    deps.log.info('joined the shop hub', { shop: link.shopId, counter: link.counterNumber });
+    startShipping();
+  }
+
+  /**
+   * Finishes a join the hub took but this till never wrote down (stopped in between): true when it
+   * is now linked. A pending password the hub refuses was never given to the role, so it is dropped.
+   */
+  async function finishPendingJoin(): Promise<boolean> {
+    const pending = store.pendingJoin();
+    if (!pending || store.link()) return false;
     try {
-      const { link, password } = await claimCounter(address, code, deps.log, deps.now);
+      const link = await readClaimedCounter(pending, pending.role, pending.password, deps.log, deps.now);
+      if (!link) return false;
+      completeJoin(link, pending.password);
+      return true;
+    } catch (cause) {
+      if (!isLoginRefused(cause)) throw cause;
+      store.clearPendingJoin();
+      return false;
+    }
+  }
+
+  async function joinOnce(address: HubAddress, code: JoinCode): Promise<Result<HubStatus>> {
+    if (store.link()) return err('hub.already_linked', 'this counter already belongs to a shop');
+    const role = counterRoleName(code);
+    try {
+      // An earlier code this till may already hold a number with: never take a second one.
+      if (store.pendingJoin()?.role !== role && (await finishPendingJoin())) return ok(status());
+      const pending = store.pendingJoin();
+      const password = pending?.role === role ? pending.password : randomToken(32);
       deps.log.addSecret(password);
-      store.saveLink(link, password);
-      const settings = deps.settings.update({ counterNumber: link.counterNumber });
-      deps.events.emit('settings.changed', settings);
-      deps.log.info('joined the shop hub', { shop: link.shopId, counter: link.counterNumber });
-      startShipping();
+      if (pending?.role !== role) store.savePendingJoin({ ...address, role, password });
+      try {
+        completeJoin(await claimCounter(address, code, password, deps.log, deps.now), password);
+      } catch (cause) {
+        // The code's password no longer opens its role: this till's earlier attempt (stopped after
+        // the hub's commit) gave it the pending password, or another till used the code.
+        if (!isLoginRefused(cause) || !(await finishPendingJoin())) throw cause;
+      }
       return ok(status());
     } catch (cause) {
       return hubError(cause, 'hub.invalid_code');
     }
+  }
+
+  let joining: Promise<unknown> = Promise.resolve();
+  /** One join at a time (a second press, or the start-up's pending join, waits for the first). */
+  function join(address: HubAddress, codeText: string): Promise<Result<HubStatus>> {
+    if (store.link()) return Promise.resolve(err('hub.already_linked', 'this counter already belongs to a shop'));
+    if (!store.canStore()) return Promise.resolve(err('secrets.unavailable', 'no encryption available'));
+    const code = parseJoinCode(codeText);
+    if (!code) return Promise.resolve(err('hub.invalid_code', 'not a join code'));
+    const joined = joining.then(() => joinOnce(address, code));
+    joining = joined.catch(() => undefined);
+    return joined;
+  }
+
+  if (!store.link() && store.pendingJoin()) {
+    joining = finishPendingJoin().catch((cause: unknown) => deps.log.warn('pending hub join not finished', { error: (cause as Error).message }));
   }
 
   function status(): HubStatus {

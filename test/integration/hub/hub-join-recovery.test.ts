@@ -1,0 +1,102 @@
+// A till that stops between the hub taking its join code and writing the link down: the hub has
+// already given the counter its number and the role this till's password, so the code is spent.
+// The till must still finish joining (the same code typed again, or at its next start) with the
+// number the hub gave, and the code must stay useless to anyone else. The stop is injected right
+// after the hub's commit: a temporary trigger makes the till's write of hub_link fail.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { money } from '../../../shared/money';
+import { POSTGRES_MISSING } from '../../support/postgres';
+import { createShopFrom, eventually, startHubRig, type Counter, type HubRig } from './hub-rig';
+
+const ctx = { trustedSender: true };
+let rig: HubRig;
+let owner: Counter;
+
+async function issueCode(label: string): Promise<string> {
+  const issued = await owner.services.dispatch('hub.joinCode', { label }, ctx);
+  if (!issued.ok) throw new Error(JSON.stringify(issued));
+  return (issued.value as { code: string }).code;
+}
+
+/** Makes the till's next write of its link fail, as if it stopped right after the hub committed the join. */
+function stopAfterHubCommit(till: Counter): void {
+  till.services.db.exec("CREATE TEMP TRIGGER stop_after_hub_commit BEFORE INSERT ON main.hub_link BEGIN SELECT RAISE(ABORT, 'till stopped'); END");
+}
+
+async function hubCounter(label: string) {
+  return rig.asOwner<{ number: number | null; joined: boolean }>('SELECT number, joined_at IS NOT NULL AS joined FROM pos_hub.counters WHERE label = $1', [label]);
+}
+
+async function sellAndSeeOnHub(till: Counter, number: string): Promise<boolean> {
+  const sale = await till.services.sales.engine.submit({ number, product: { kind: 'amount', amount: money(300_00) }, submitKey: `${number}-key` });
+  expect(sale.ok, JSON.stringify(sale)).toBe(true);
+  return eventually(async () => (await rig.asOwner('SELECT 1 FROM pos_hub.sales WHERE number = $1', [number])).length === 1);
+}
+
+describe.skipIf(POSTGRES_MISSING !== null)('a join the till did not write down', () => {
+  beforeAll(async () => {
+    rig = await startHubRig();
+    owner = await rig.counter();
+    const created = await createShopFrom(rig, owner);
+    expect(created.ok, JSON.stringify(created)).toBe(true);
+  }, 60_000);
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('the same code typed again finishes the join with the number the hub gave; nobody else can use it', async () => {
+    const code = await issueCode('Till 2');
+    const till = await rig.counter();
+    stopAfterHubCommit(till);
+    const first = await till.services.dispatch('hub.join', { address: rig.address, code }, ctx);
+    expect(first.ok).toBe(false);
+    expect(till.services.hub.status().linked).toBe(false);
+    // The hub did take the code: the counter has its number and the code's password no longer works.
+    expect(await hubCounter('Till 2')).toEqual([{ number: 2, joined: true }]);
+    expect(JSON.stringify(first)).not.toMatch(/[a-z2-9]{32}/);
+
+    till.services.db.exec('DROP TRIGGER temp.stop_after_hub_commit');
+    const again = await till.services.dispatch('hub.join', { address: rig.address, code }, ctx);
+    expect(again.ok, JSON.stringify(again)).toBe(true);
+    expect(again.ok && again.value).toMatchObject({ linked: true, counterNumber: 2 });
+    expect(till.services.settings.read().counterNumber).toBe(2);
+    expect(await sellAndSeeOnHub(till, '777200001')).toBe(true);
+
+    const other = await rig.counter();
+    const stolen = await other.services.dispatch('hub.join', { address: rig.address, code }, ctx);
+    expect(!stolen.ok && stolen.error.code).toBe('hub.invalid_code');
+    expect(other.services.hub.status().linked).toBe(false);
+    expect(await hubCounter('Till 2')).toEqual([{ number: 2, joined: true }]);
+  });
+
+  it('a till restarted after the hub took its code finishes the join at start-up, with one number', async () => {
+    const code = await issueCode('Till 3');
+    const till = await rig.counter();
+    stopAfterHubCommit(till);
+    expect((await till.services.dispatch('hub.join', { address: rig.address, code }, ctx)).ok).toBe(false);
+    expect(await hubCounter('Till 3')).toEqual([{ number: 3, joined: true }]);
+    await till.close();
+
+    const restarted = await rig.counter(till.dir);
+    expect(await eventually(() => restarted.services.hub.status().linked, 10_000)).toBe(true);
+    expect(restarted.services.hub.status().counterNumber).toBe(3);
+    expect(restarted.services.settings.read().counterNumber).toBe(3);
+    expect(await sellAndSeeOnHub(restarted, '777300001')).toBe(true);
+    // Typing the code again changes nothing: already in the shop, still number 3.
+    const retyped = await restarted.services.dispatch('hub.join', { address: rig.address, code }, ctx);
+    expect(!retyped.ok && retyped.error.code).toBe('hub.already_linked');
+
+    // A code typed after a join the hub took finishes that one rather than taking a second number.
+    const code4 = await issueCode('Till 4');
+    const till4 = await rig.counter();
+    stopAfterHubCommit(till4);
+    expect((await till4.services.dispatch('hub.join', { address: rig.address, code: code4 }, ctx)).ok).toBe(false);
+    till4.services.db.exec('DROP TRIGGER temp.stop_after_hub_commit');
+    const code5 = await issueCode('Till 5');
+    const joined = await till4.services.dispatch('hub.join', { address: rig.address, code: code5 }, ctx);
+    expect(joined.ok && joined.value).toMatchObject({ linked: true, counterNumber: 4 });
+    expect(await hubCounter('Till 5')).toEqual([{ number: null, joined: false }]);
+    const numbers = await rig.asOwner<{ number: number }>('SELECT number FROM pos_hub.counters WHERE joined_at IS NOT NULL ORDER BY number');
+    expect(numbers.map((r) => r.number)).toEqual([1, 2, 3, 4]);
+  });
+});
