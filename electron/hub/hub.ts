@@ -100,12 +100,31 @@ export function createHub(deps: HubDeps) {
     }
   }
 
-  async function pushSettings(): Promise<void> {
+  async function pushSettingsOnce(): Promise<void> {
     const shared = sharedFrom(deps.settings.read(), deps.serviceMap.read(), sharedCashiersOf(deps.db));
     const pushed = await asOwner(async (pool, owner) => {
       if (owner.shopId !== null) await pushSharedSettings(pool, owner.shopId, shared);
     });
     if (!pushed.ok) deps.log.warn('shared settings not pushed', { code: pushed.error.code });
+  }
+
+  // One push at a time, and the last request wins: saves that come while one is on its way are
+  // folded into one more push of the state as it is then, so an earlier state can never reach
+  // the hub after a later one (docs/architecture.md, "Hub").
+  let pushing: Promise<void> | null = null;
+  let pushAgain = false;
+  function pushSettings(): Promise<void> {
+    if (pushing) {
+      pushAgain = true;
+      return pushing;
+    }
+    pushing = (async () => {
+      do {
+        pushAgain = false;
+        await pushSettingsOnce();
+      } while (pushAgain);
+    })().finally(() => (pushing = null));
+    return pushing;
   }
 
   startShipping();
@@ -331,6 +350,7 @@ export function createHub(deps: HubDeps) {
       unsubscribe();
       unsubscribeCashiers();
       stopPulling?.();
+      await pushing;
       await shipper?.stop();
       shipper = null;
       await counterPool?.end().catch(() => undefined);
