@@ -264,10 +264,12 @@ export function createHub(deps: HubDeps) {
 
   /**
    * Asks the hub, bounded by the search time-out; null when this till is in no shop, or the hub is
-   * away (already known from the shipper, or found now), so the caller answers from the journal.
+   * away (found now, or known from an attempt too recent to try again), so the caller answers from
+   * the journal. A search is a person's action, so while the hub is away it is also the probe that
+   * finds it back: an answer wakes the shipper out of its back-off.
    */
   async function fromHub<T>(ask: (pool: HubPool) => Promise<T>): Promise<T | null> {
-    if (!counterPool || shipper?.status().failingSince) return null;
+    if (!counterPool || (shipper && !shipper.probeDue())) return null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('hub search timed out')), deps.searchTimeoutMs ?? 1_500);
@@ -275,9 +277,11 @@ export function createHub(deps: HubDeps) {
     try {
       const answer = await Promise.race([ask(counterPool), timeout]);
       searchFailingSince = null;
+      shipper?.hubAnswered();
       return answer;
     } catch (cause) {
       searchFailingSince ??= deps.now();
+      shipper?.hubSilent();
       deps.log.warn('hub search failed, answering from this counter', { error: (cause as Error).message });
       return null;
     } finally {

@@ -16,9 +16,15 @@ export type ShipperOptions = {
   /** Back-off after a failed shipment: base doubled per failure up to max, with jitter. */
   backoffBaseMs: number;
   backoffMaxMs: number;
+  /**
+   * While backing off, how long after the last attempt something a person did (a sale, a history
+   * search) may try the hub at once instead of waiting out the back-off: prompt when the hub is
+   * back, never more than one attempt per this many ms at a dead one.
+   */
+  probeEveryMs: number;
 };
 
-export const DEFAULT_SHIPPER: ShipperOptions = { batch: 500, idleMs: 500, backoffBaseMs: 1_000, backoffMaxMs: 60_000 };
+export const DEFAULT_SHIPPER: ShipperOptions = { batch: 500, idleMs: 500, backoffBaseMs: 1_000, backoffMaxMs: 15_000, probeEveryMs: 2_000 };
 
 type OutboxSale = {
   tx_id: number;
@@ -80,6 +86,7 @@ export function createShipper(deps: {
 
   const status: Omit<ShipperStatus, 'queued'> = { lastShippedAt: null, failingSince: null, lastError: null };
   let failures = 0;
+  let lastAttemptAt = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let stopped = true;
@@ -115,6 +122,7 @@ export function createShipper(deps: {
     timer = null;
     if (running || stopped) return;
     running = true;
+    lastAttemptAt = deps.now();
     inFlight = drain().then(
       () => {
         if (failures > 0) deps.log.info('hub reachable again', { after: failures });
@@ -136,16 +144,30 @@ export function createShipper(deps: {
     );
   }
 
+  /** Not backing off, or the last attempt is old enough that a person's action may try again now. */
+  function probeDue(): boolean {
+    return failures === 0 || deps.now() - lastAttemptAt >= options.probeEveryMs;
+  }
+
   return {
     shipOnce,
+    probeDue,
     start(): void {
       if (!stopped) return;
       stopped = false;
       schedule(0);
     },
-    /** A journal change was just committed: ship soon rather than at the next idle look (not while backing off). */
+    /** A journal change was just committed: ship now rather than at the next idle look (backing off: only when a probe is due). */
     wake(): void {
-      if (!stopped && !running && failures === 0) schedule(0);
+      if (!stopped && !running && probeDue()) schedule(0);
+    },
+    /** The hub answered someone else (a history search): it is back, so ship now and forget the back-off. */
+    hubAnswered(): void {
+      if (!stopped && !running && failures > 0) schedule(0);
+    },
+    /** The hub did not answer someone else: counts as an attempt, so the next probe waits its turn. */
+    hubSilent(): void {
+      lastAttemptAt = deps.now();
     },
     async stop(): Promise<void> {
       stopped = true;

@@ -21,8 +21,8 @@ export type HubRig = {
   address: string;
   alqimah: AlqimahSimulator;
   weta: WetaSimulator;
-  /** The real services on a fresh (or given) data folder, selling through the simulators. */
-  counter(dir?: string): Promise<Counter>;
+  /** The real services on a fresh (or given) data folder, selling through the simulators; `shipper` overrides the rig's short pauses. */
+  counter(dir?: string, shipper?: Partial<ShipperOptions>): Promise<Counter>;
   /** A client as any role, for looking at the hub from outside the app. */
   sql<T extends pg.QueryResultRow>(user: string, password: string, text: string, values?: unknown[]): Promise<T[]>;
   asOwner<T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
@@ -56,14 +56,14 @@ export async function startHubRig(): Promise<HubRig> {
     weta,
     sql,
     asOwner: (text, values) => sql(OWNER.user, OWNER.password, text, values),
-    async counter(dir) {
+    async counter(dir, shipper) {
       let folder = dir;
       if (!folder) {
         const temp = makeTempDir('pos-hub-counter-');
         temps.push(temp);
         folder = temp.dir;
       }
-      const services = await startTestServices({ dataDir: folder, ...counterOptions(alqimah.url, weta.url) });
+      const services = await startTestServices({ dataDir: folder, ...counterOptions(alqimah.url, weta.url, shipper) });
       const counter: Counter = { dir: folder, services, close: () => services.stop() };
       open.push(counter);
       return counter;
