@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../../shared/money';
 import { POSTGRES_MISSING } from '../../support/postgres';
-import { createShopFrom, eventually, startHubRig, type Counter, type HubRig } from './hub-rig';
+import { eventually, ownersTill, startHubRig, type Counter, type HubRig } from './hub-rig';
 
 const ctx = { trustedSender: true };
 let rig: HubRig;
@@ -36,9 +36,7 @@ async function sellAndSeeOnHub(till: Counter, number: string): Promise<boolean> 
 describe.skipIf(POSTGRES_MISSING !== null)('a join the till did not write down', () => {
   beforeAll(async () => {
     rig = await startHubRig();
-    owner = await rig.counter();
-    const created = await createShopFrom(rig, owner);
-    expect(created.ok, JSON.stringify(created)).toBe(true);
+    owner = await ownersTill(rig);
   }, 60_000);
   afterAll(async () => {
     await rig?.close();

@@ -8,7 +8,7 @@ import { money } from '../../../shared/money';
 import type { HistoryPage } from '../../../shared/ipc/history';
 import { DEFAULT_SHIPPER } from '../../../electron/hub/shipper';
 import { POSTGRES_MISSING } from '../../support/postgres';
-import { createShopFrom, eventually, startHubRig, type Counter, type HubRig } from './hub-rig';
+import { eventually, ownersTill, startHubRig, type Counter, type HubRig } from './hub-rig';
 
 const ctx = { trustedSender: true };
 const SHIPPER = { backoffBaseMs: 20_000, backoffMaxMs: 60_000 };
@@ -47,9 +47,7 @@ async function hubMatchesJournal(): Promise<void> {
 describe.skipIf(POSTGRES_MISSING !== null)('the hub back after an outage', () => {
   beforeAll(async () => {
     rig = await startHubRig();
-    till = await rig.counter(undefined, SHIPPER);
-    const created = await createShopFrom(rig, till);
-    expect(created.ok, JSON.stringify(created)).toBe(true);
+    till = await ownersTill(rig, SHIPPER);
     await sell();
     expect(await eventually(() => queued() === 0)).toBe(true);
   }, 60_000);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../../shared/money';
 import type { HubStatus } from '../../../shared/ipc/hub';
 import { POSTGRES_MISSING } from '../../support/postgres';
-import { createShopFrom, eventually, joinShopFrom, startHubRig, type Counter, type HubRig } from './hub-rig';
+import { eventually, ownersTill, joinShopFrom, startHubRig, type Counter, type HubRig } from './hub-rig';
 
 const ctx = { trustedSender: true };
 let rig: HubRig;
@@ -56,10 +56,8 @@ async function hubHoldsJournal(who: Counter, counterNumber: number): Promise<voi
 describe.skipIf(POSTGRES_MISSING !== null)('a restore on a till of a shop', () => {
   beforeAll(async () => {
     rig = await startHubRig();
-    owner = await rig.counter();
+    owner = await ownersTill(rig);
     till = await rig.counter();
-    const created = await createShopFrom(rig, owner);
-    expect(created.ok, JSON.stringify(created)).toBe(true);
   }, 60_000);
   afterAll(async () => {
     await rig?.close();

@@ -3,7 +3,7 @@
 // the hub's row once the owner's till has no connection to it left, and on another till's copy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_MISSING } from '../../support/postgres';
-import { createShopFrom, eventually, joinShopFrom, OWNER, startHubRig, type Counter, type HubRig } from './hub-rig';
+import { eventually, ownersTill, joinShopFrom, OWNER, startHubRig, type Counter, type HubRig } from './hub-rig';
 
 const ctx = { trustedSender: true };
 const SAVES = 20;
@@ -27,10 +27,8 @@ async function pushesEnded(): Promise<boolean> {
 describe.skipIf(POSTGRES_MISSING !== null)("the owner's shared settings, saved quickly many times", () => {
   beforeAll(async () => {
     rig = await startHubRig();
-    owner = await rig.counter();
+    owner = await ownersTill(rig);
     till = await rig.counter();
-    const created = await createShopFrom(rig, owner);
-    expect(created.ok, JSON.stringify(created)).toBe(true);
     await joinShopFrom(rig, owner, till);
   }, 60_000);
   afterAll(async () => {
