@@ -177,12 +177,13 @@ export function createHub(deps: HubDeps) {
   /**
    * Finishes a join the hub took but this till never wrote down (stopped in between): true when it
    * is now linked. A pending password the hub refuses was never given to the role, so it is dropped.
+   * Asked at `at` when the cashier types an address now (the pending one may be a mistyped one).
    */
-  async function finishPendingJoin(): Promise<boolean> {
+  async function finishPendingJoin(at?: HubAddress): Promise<boolean> {
     const pending = store.pendingJoin();
     if (!pending || store.link()) return false;
     try {
-      const link = await readClaimedCounter(pending, pending.role, pending.password, deps.log, deps.now);
+      const link = await readClaimedCounter(at ?? pending, pending.role, pending.password, deps.log, deps.now);
       if (!link) return false;
       completeJoin(link, pending.password);
       return true;
@@ -198,7 +199,7 @@ export function createHub(deps: HubDeps) {
     const role = counterRoleName(code);
     try {
       // An earlier code this till may already hold a number with: never take a second one.
-      if (store.pendingJoin()?.role !== role && (await finishPendingJoin())) return ok(status());
+      if (store.pendingJoin()?.role !== role && (await finishPendingJoin(address))) return ok(status());
       const pending = store.pendingJoin();
       const password = pending?.role === role ? pending.password : randomToken(32);
       deps.log.addSecret(password);
@@ -208,7 +209,7 @@ export function createHub(deps: HubDeps) {
       } catch (cause) {
         // The code's password no longer opens its role: this till's earlier attempt (stopped after
         // the hub's commit) gave it the pending password, or another till used the code.
-        if (!isLoginRefused(cause) || !(await finishPendingJoin())) throw cause;
+        if (!isLoginRefused(cause) || !(await finishPendingJoin(address))) throw cause;
       }
       return ok(status());
     } catch (cause) {
@@ -354,6 +355,8 @@ export function createHub(deps: HubDeps) {
       unsubscribe();
       unsubscribeCashiers();
       stopPulling?.();
+      // A join on its way (or the start-up's pending one) writes to the database: let it finish first.
+      await joining;
       await pushing;
       await shipper?.stop();
       shipper = null;

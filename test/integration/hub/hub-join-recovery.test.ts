@@ -97,4 +97,20 @@ describe.skipIf(POSTGRES_MISSING !== null)('a join the till did not write down',
     const numbers = await rig.asOwner<{ number: number }>('SELECT number FROM pos_hub.counters WHERE joined_at IS NOT NULL ORDER BY number');
     expect(numbers.map((r) => r.number)).toEqual([1, 2, 3, 4]);
   });
+
+  it('a join that never reached the hub (a mistyped address) does not block joining with another code', async () => {
+    const unused = await issueCode('Till 6');
+    const till = await rig.counter();
+    const [host, database] = [rig.address.split(':')[0], rig.address.split('/')[1]];
+    const nowhere = await till.services.dispatch('hub.join', { address: `${host}:1/${database}`, code: unused }, ctx);
+    expect(!nowhere.ok && nowhere.error.code).toBe('hub.unreachable');
+    const code = await issueCode('Till 7');
+    const joined = await till.services.dispatch('hub.join', { address: rig.address, code }, ctx);
+    expect(joined.ok, JSON.stringify(joined)).toBe(true);
+    expect(joined.ok && joined.value).toMatchObject({ linked: true, counterNumber: 5 });
+    // The first code was never used, so it still works for another till.
+    const other = await rig.counter();
+    const used = await other.services.dispatch('hub.join', { address: rig.address, code: unused }, ctx);
+    expect(used.ok && used.value).toMatchObject({ linked: true, counterNumber: 6 });
+  });
 });
