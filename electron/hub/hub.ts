@@ -347,6 +347,15 @@ export function createHub(deps: HubDeps) {
     drift,
     /** Pulls the shop's shared settings now (a till that is not the owner's); true when they changed here. */
     pullSettings,
+    /**
+     * The database was just restored from a backup: the shop's shared settings, not the backup's,
+     * are this till's, so a till that pulls them takes them again now (the owner's till pushes its
+     * restored ones on the settings change the restore announces).
+     */
+    restored(): void {
+      pulledVersion = null;
+      if (!store.owner()) void pullSettings();
+    },
     /** Ships what is queued now, for tests and the bench; the background shipper does the same. */
     async shipNow(): Promise<number> {
       return shipper ? shipper.shipOnce() : 0;

@@ -110,4 +110,15 @@ describe.skipIf(POSTGRES_MISSING !== null)('a restore on a till of a shop', () =
     );
     expect(Number(mine!.n)).toBe(1);
   });
+
+  it("the shop's shared settings, not the backup's, are the till's after a restore", async () => {
+    expect((await owner.services.dispatch('settings.set', { receiptFooter: 'footer when backed up' }, ctx)).ok).toBe(true);
+    expect(await eventually(async () => (await till.services.hub.pullSettings(), till.services.settings.read().receiptFooter === 'footer when backed up'))).toBe(true);
+    const backup = await backUp(till);
+    expect((await owner.services.dispatch('settings.set', { receiptFooter: 'footer of the shop today' }, ctx)).ok).toBe(true);
+    expect(await eventually(async () => (await till.services.hub.pullSettings(), till.services.settings.read().receiptFooter === 'footer of the shop today'))).toBe(true);
+    await restore(backup);
+    expect(await eventually(() => till.services.settings.read().receiptFooter === 'footer of the shop today', 5_000)).toBe(true);
+    expect(till.services.settings.read().counterNumber).toBe(2);
+  });
 });
