@@ -87,6 +87,9 @@ export function createShipper(deps: {
   const status: Omit<ShipperStatus, 'queued'> = { lastShippedAt: null, failingSince: null, lastError: null };
   let failures = 0;
   let lastAttemptAt = Number.NEGATIVE_INFINITY;
+  // A search found the hub silent and nothing has reached it since: an idle shipper with an empty
+  // outbox never asks the hub, so this is how a probe knows to wait its turn.
+  let silent = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let stopped = true;
@@ -109,6 +112,7 @@ export function createShipper(deps: {
       const shipped = await shipOnce();
       if (shipped === 0) return;
       status.lastShippedAt = deps.now();
+      silent = false;
     }
   }
 
@@ -146,7 +150,7 @@ export function createShipper(deps: {
 
   /** Not backing off, or the last attempt is old enough that a person's action may try again now. */
   function probeDue(): boolean {
-    return failures === 0 || deps.now() - lastAttemptAt >= options.probeEveryMs;
+    return (failures === 0 && !silent) || deps.now() - lastAttemptAt >= options.probeEveryMs;
   }
 
   return {
@@ -163,10 +167,12 @@ export function createShipper(deps: {
     },
     /** The hub answered someone else (a history search): it is back, so ship now and forget the back-off. */
     hubAnswered(): void {
+      silent = false;
       if (!stopped && !running && failures > 0) schedule(0);
     },
     /** The hub did not answer someone else: counts as an attempt, so the next probe waits its turn. */
     hubSilent(): void {
+      silent = true;
       lastAttemptAt = deps.now();
     },
     async stop(): Promise<void> {

@@ -3,6 +3,7 @@
 // long outage's back-off, reached at once), so only the prompt path can meet the bounds: a history
 // search, or a sale, tries the hub again once the last attempt is a couple of seconds old, and an
 // answer wakes the shipper. Judged on the hub's rows, without ever calling shipNow.
+import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../../shared/money';
 import type { HistoryPage } from '../../../shared/ipc/history';
@@ -78,15 +79,26 @@ describe.skipIf(POSTGRES_MISSING !== null)('the hub back after an outage', () =>
     await hubMatchesJournal();
   });
 
-  it('while the hub is away, searches answer from this till at once', async () => {
+  it('a hub that takes connections but never answers: five searches in a row wait one search time-out, not five', async () => {
+    expect(queued()).toBe(0);
     rig.pg.stop();
+    // Its port now accepts and then says nothing, like a hub computer that hangs.
+    const sockets: Socket[] = [];
+    const hanging = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => hanging.listen(rig.pg.port, '127.0.0.1', resolve));
     try {
       const started = Date.now();
-      const pages = [];
-      for (let i = 0; i < 5; i++) pages.push((await till.services.dispatch('history.search', { text: '7771' }, ctx)) as { ok: true; value: HistoryPage });
-      expect(pages.every((p) => p.value.scope?.allCounters === false)).toBe(true);
-      expect(Date.now() - started).toBeLessThan(3_000);
+      for (let i = 0; i < 5; i++) {
+        const page = (await till.services.dispatch('history.search', { text: '7771' }, ctx)) as { ok: true; value: HistoryPage };
+        expect(page.value.scope?.allCounters).toBe(false);
+        expect(page.value.sales.length).toBeGreaterThan(0);
+      }
+      const waitedMs = Date.now() - started;
+      console.log(JSON.stringify({ fiveSearchesOnAHangingHubMs: waitedMs }));
+      expect(waitedMs).toBeLessThan(3_000);
     } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => hanging.close(resolve));
       rig.pg.start();
     }
   });
