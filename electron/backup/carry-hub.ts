@@ -1,4 +1,4 @@
-// A restore and the shop hub (docs/architecture.md, "Hub"): which shop this till belongs to, as
+// A restore and the shop hub (docs/architecture.md, "The shop hub"): which shop this till belongs to, as
 // which counter, with which password, is the till's identity, not its history. A backup taken
 // before joining would otherwise un-join the till while the hub still holds its counter, and a
 // backup of another till would bring that till's identity and number. So the live hub tables go

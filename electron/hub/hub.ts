@@ -110,7 +110,7 @@ export function createHub(deps: HubDeps) {
 
   // One push at a time, and the last request wins: saves that come while one is on its way are
   // folded into one more push of the state as it is then, so an earlier state can never reach
-  // the hub after a later one (docs/architecture.md, "Hub").
+  // the hub after a later one (docs/architecture.md, "The shop hub").
   let pushing: Promise<void> | null = null;
   let pushAgain = false;
   function pushSettings(): Promise<void> {
