@@ -17,7 +17,7 @@ export type ShipperOptions = {
   backoffBaseMs: number;
   backoffMaxMs: number;
   /**
-   * While backing off, how long after the last attempt something a person did (a sale, a history
+   * While backing off, how long after the hub last failed something a person did (a sale, a history
    * search) may try the hub at once instead of waiting out the back-off: prompt when the hub is
    * back, never more than one attempt per this many ms at a dead one.
    */
@@ -86,7 +86,9 @@ export function createShipper(deps: {
 
   const status: Omit<ShipperStatus, 'queued'> = { lastShippedAt: null, failingSince: null, lastError: null };
   let failures = 0;
-  let lastAttemptAt = Number.NEGATIVE_INFINITY;
+  // When the hub last failed to answer this shipper or a search (an idle look at an empty outbox
+  // does not ask it, so it is no attempt).
+  let lastFailureAt = Number.NEGATIVE_INFINITY;
   // A search found the hub silent and nothing has reached it since: an idle shipper with an empty
   // outbox never asks the hub, so this is how a probe knows to wait its turn.
   let silent = false;
@@ -126,7 +128,6 @@ export function createShipper(deps: {
     timer = null;
     if (running || stopped) return;
     running = true;
-    lastAttemptAt = deps.now();
     inFlight = drain().then(
       () => {
         if (failures > 0) deps.log.info('hub reachable again', { after: failures });
@@ -138,6 +139,7 @@ export function createShipper(deps: {
       },
       (cause: unknown) => {
         failures++;
+        lastFailureAt = deps.now();
         status.failingSince ??= deps.now();
         status.lastError = (cause as Error).message;
         if (failures === 1) deps.log.warn('hub shipment failed, retrying with back-off', { error: status.lastError });
@@ -148,9 +150,9 @@ export function createShipper(deps: {
     );
   }
 
-  /** Not backing off, or the last attempt is old enough that a person's action may try again now. */
+  /** The hub not known to be away, or its last failure old enough that a person's action may try again now. */
   function probeDue(): boolean {
-    return (failures === 0 && !silent) || deps.now() - lastAttemptAt >= options.probeEveryMs;
+    return (failures === 0 && !silent) || deps.now() - lastFailureAt >= options.probeEveryMs;
   }
 
   return {
@@ -170,10 +172,10 @@ export function createShipper(deps: {
       silent = false;
       if (!stopped && !running && failures > 0) schedule(0);
     },
-    /** The hub did not answer someone else: counts as an attempt, so the next probe waits its turn. */
+    /** The hub did not answer someone else: counts as a failed attempt, so the next probe waits its turn. */
     hubSilent(): void {
       silent = true;
-      lastAttemptAt = deps.now();
+      lastFailureAt = deps.now();
     },
     async stop(): Promise<void> {
       stopped = true;
