@@ -1,10 +1,13 @@
 // A till that stops between the hub taking its join code and writing the link down: the hub has
 // already given the counter its number and the role this till's password, so the code is spent.
 // The till must still finish joining (the same code typed again, or at its next start) with the
-// number the hub gave, and the code must stay useless to anyone else. The stop is injected right
-// after the hub's commit: a temporary trigger makes the till's write of hub_link fail.
+// number the hub gave, and the code must stay useless to anyone else. The stop comes right after
+// the hub's commit: a temporary trigger makes the till's write of hub_link fail, or (in a child
+// process, hub-join-kill-child.ts) waits there for a SIGKILL.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../../shared/money';
+import { runUntilKilled } from '../../support/kill-child';
 import { POSTGRES_MISSING } from '../../support/postgres';
 import { eventually, ownersTill, startHubRig, type Counter, type HubRig } from './hub-rig';
 
@@ -112,5 +115,22 @@ describe.skipIf(POSTGRES_MISSING !== null)('a join the till did not write down',
     const other = await rig.counter();
     const used = await other.services.dispatch('hub.join', { address: rig.address, code: unused }, ctx);
     expect(used.ok && used.value).toMatchObject({ linked: true, counterNumber: 6 });
+  });
+
+  it('a till SIGKILLed inside the write of its link, after the hub committed, has its number after the restart', async () => {
+    const code = await issueCode('Till 8');
+    const fresh = await rig.counter();
+    await fresh.close();
+    const dir = fresh.dir;
+    await runUntilKilled(join(import.meta.dirname, 'hub-join-kill-child.ts'), [dir, rig.alqimah.url, rig.weta.url, rig.address, code], 0);
+    const [claimed] = await hubCounter('Till 8');
+    expect(claimed).toMatchObject({ joined: true });
+    const restarted = await rig.counter(dir);
+    expect(await eventually(() => restarted.services.hub.status().linked, 10_000)).toBe(true);
+    expect(restarted.services.hub.status().counterNumber).toBe(claimed!.number);
+    expect(restarted.services.settings.read().counterNumber).toBe(claimed!.number);
+    expect(await sellAndSeeOnHub(restarted, '777800001')).toBe(true);
+    const stolen = await (await rig.counter()).services.dispatch('hub.join', { address: rig.address, code }, ctx);
+    expect(!stolen.ok && stolen.error.code).toBe('hub.invalid_code');
   });
 });
