@@ -292,7 +292,10 @@ export function createHub(deps: HubDeps) {
 
   /** Since when the hub is known to be away (shipping or searching), or null. */
   function unreachableSince(): number | null {
-    const shipping = shipper?.status().failingSince ?? null;
+    const shipped = shipper?.status();
+    // A shipment that reached the hub after a search failed says the hub is back as well as a search would.
+    if (searchFailingSince !== null && (shipped?.lastShippedAt ?? Number.NEGATIVE_INFINITY) > searchFailingSince) searchFailingSince = null;
+    const shipping = shipped?.failingSince ?? null;
     if (shipping === null) return searchFailingSince;
     return searchFailingSince === null ? shipping : Math.min(shipping, searchFailingSince);
   }

@@ -101,5 +101,10 @@ describe.skipIf(POSTGRES_MISSING !== null)('the hub back after an outage', () =>
       await new Promise((resolve) => hanging.close(resolve));
       rig.pg.start();
     }
+    expect(till.services.hub.status().unreachableSince).not.toBeNull();
+    // The hub back and a sale shipped to it: the till no longer says the hub is away, searched or not.
+    await sell();
+    expect(await eventually(() => queued() === 0 && till.services.hub.status().unreachableSince === null, PROMPT_MS)).toBe(true);
+    await hubMatchesJournal();
   });
 });
