@@ -21,7 +21,7 @@ import { formatHubAddress, openHubPool, parseHubAddress, sqlState, type HubAddre
 import { claimCounter, isLoginRefused, readClaimedCounter } from './hub-join';
 import { counterRoleName, createJoinCode, createShop, formatJoinCode, installHubSchema, parseJoinCode, providerAccountKey, randomToken, type JoinCode } from './hub-owner';
 import { createHubStore, type HubLink } from './hub-store';
-import { createShipper, type Shipper, type ShipperOptions } from './shipper';
+import { createShipper, DEFAULT_SHIPPER, type Shipper, type ShipperOptions } from './shipper';
 import { hubSaleDetail, searchHubHistory } from './hub-history';
 import type { HistoryDetail, HistoryPage, HistoryQuery } from '../../shared/ipc/history';
 
@@ -229,9 +229,24 @@ export function createHub(deps: HubDeps) {
     return joined;
   }
 
-  if (!store.link() && store.pendingJoin()) {
-    joining = finishPendingJoin().catch((cause: unknown) => deps.log.warn('pending hub join not finished', { error: (cause as Error).message }));
+  // A join the hub may have taken before this till stopped is finished at start-up, and again
+  // after each back-off while the hub cannot be reached, so the till does not wait for the code
+  // to be typed again.
+  let closing = false;
+  let pendingRetry: ReturnType<typeof setTimeout> | null = null;
+  function finishPendingJoinAfter(delayMs: number): void {
+    pendingRetry = setTimeout(() => {
+      pendingRetry = null;
+      joining = joining.then(() =>
+        finishPendingJoin().catch((cause: unknown) => {
+          deps.log.warn('pending hub join not finished, trying again later', { error: (cause as Error).message });
+          if (!closing) finishPendingJoinAfter(deps.shipper?.backoffMaxMs ?? DEFAULT_SHIPPER.backoffMaxMs);
+        }),
+      );
+    }, delayMs);
+    pendingRetry.unref?.();
   }
+  if (!store.link() && store.pendingJoin()) finishPendingJoinAfter(0);
 
   function status(): HubStatus {
     const link = store.link();
@@ -367,7 +382,9 @@ export function createHub(deps: HubDeps) {
       unsubscribe();
       unsubscribeCashiers();
       stopPulling?.();
-      // A join on its way (or the start-up's pending one) writes to the database: let it finish first.
+      // A join on its way (or a pending one being finished) writes to the database: let it finish first.
+      closing = true;
+      if (pendingRetry) clearTimeout(pendingRetry);
       await joining;
       await pushing;
       await shipper?.stop();

@@ -101,6 +101,26 @@ describe.skipIf(POSTGRES_MISSING !== null)('a join the till did not write down',
     expect(numbers.map((r) => r.number)).toEqual([1, 2, 3, 4]);
   });
 
+  it('a till restarted while the hub is away finishes its join once the hub is back, without the code', async () => {
+    const code = await issueCode('Till 9');
+    const till = await rig.counter();
+    stopAfterHubCommit(till);
+    expect((await till.services.dispatch('hub.join', { address: rig.address, code }, ctx)).ok).toBe(false);
+    const [claimed] = await hubCounter('Till 9');
+    await till.close();
+    rig.pg.stop();
+    let restarted: Counter;
+    try {
+      restarted = await rig.counter(till.dir);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(restarted.services.hub.status().linked).toBe(false);
+    } finally {
+      rig.pg.start();
+    }
+    expect(await eventually(() => restarted.services.hub.status().linked, 5_000)).toBe(true);
+    expect(restarted.services.hub.status().counterNumber).toBe(claimed!.number);
+  });
+
   it('a join that never reached the hub (a mistyped address) does not block joining with another code', async () => {
     const unused = await issueCode('Till 6');
     const till = await rig.counter();
@@ -110,11 +130,14 @@ describe.skipIf(POSTGRES_MISSING !== null)('a join the till did not write down',
     const code = await issueCode('Till 7');
     const joined = await till.services.dispatch('hub.join', { address: rig.address, code }, ctx);
     expect(joined.ok, JSON.stringify(joined)).toBe(true);
-    expect(joined.ok && joined.value).toMatchObject({ linked: true, counterNumber: 5 });
+    const [seven] = await hubCounter('Till 7');
+    expect(joined.ok && joined.value).toMatchObject({ linked: true, counterNumber: seven!.number });
     // The first code was never used, so it still works for another till.
     const other = await rig.counter();
     const used = await other.services.dispatch('hub.join', { address: rig.address, code: unused }, ctx);
-    expect(used.ok && used.value).toMatchObject({ linked: true, counterNumber: 6 });
+    const [six] = await hubCounter('Till 6');
+    expect(six).toMatchObject({ joined: true });
+    expect(used.ok && used.value).toMatchObject({ linked: true, counterNumber: six!.number });
   });
 
   it('a till SIGKILLed inside the write of its link, after the hub committed, has its number after the restart', async () => {
