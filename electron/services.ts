@@ -55,6 +55,8 @@ export type ServiceDeps = {
   sales?: SaleServiceOptions;
   /** The hub shipper's timing (tests shorten its back-off). */
   hubShipper?: Partial<ShipperOptions>;
+  /** TLS, verified, even to a hub on loopback (tests of the rule every remote hub gets). */
+  hubAlwaysTls?: boolean;
 };
 
 /** The counter's look-ups: recent numbers, the subscriber's offers and queries, the card catalogue. */
@@ -217,6 +219,7 @@ async function buildServices(
     readBalance: (id) => connections.balance(id),
     schemaFile: join(deps.migrationsDir, '..', '..', 'hub', 'hub-schema.sql'),
     ...(deps.hubShipper ? { shipper: deps.hubShipper } : {}),
+    ...(deps.hubAlwaysTls ? { alwaysTls: true } : {}),
   });
   stops.push(() => hub.close());
 

@@ -96,6 +96,12 @@ export const errorCodes = [
   'hub.unreachable',
   'hub.failed',
   'hub.counter_number_given',
+  'hub.invalid_certificate',
+  'hub.certificate_mismatch',
+  'hub.tls_untrusted',
+  'hub.tls_name_mismatch',
+  'hub.tls_unavailable',
+  'hub.tls_required',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

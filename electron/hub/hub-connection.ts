@@ -1,10 +1,15 @@
 // How a counter reaches the hub: its address as the owner types it (`host[:port]/database`), and a
 // small pg pool for one role. TLS is required whenever the hub is not on this computer's loopback,
-// since the hub role's password and every sale cross the shop's network.
+// since the hub role's password and every sale cross the shop's network; the hub's certificate (or
+// its private CA), when the owner gave one, is the only thing trusted for it (docs/architecture.md,
+// "The shop hub").
+import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
 import type { AppLogger } from '../log';
 
 export type HubAddress = { host: string; port: number; database: string };
+/** An address and the certificate this till trusts for it (PEM), if one was given. */
+export type HubEndpoint = HubAddress & { certificate: string | null };
 
 const addressPattern = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(?::(\d{1,5}))?\/([A-Za-z0-9_-]{1,63})$/;
 
@@ -29,10 +34,22 @@ export function isLoopback(host: string): boolean {
 export type HubPool = pg.Pool;
 
 /**
+ * How a connection to the hub is secured: with a certificate given, TLS trusting that certificate
+ * alone (the server name still checked); otherwise TLS against the public CAs whenever the hub is
+ * not on loopback (or `alwaysTls`, the same rule on loopback); plain only on loopback with no
+ * certificate.
+ */
+export function hubTls(endpoint: { host: string; certificate?: string | null }, alwaysTls = false): false | ConnectionOptions {
+  if (endpoint.certificate) return { ca: endpoint.certificate, rejectUnauthorized: true };
+  if (alwaysTls || !isLoopback(endpoint.host)) return { rejectUnauthorized: true };
+  return false;
+}
+
+/**
  * A pool of at most `max` connections as one role. Idle connections that the hub drops (stopped,
  * restarted) are logged, never thrown: an unhandled pool error would end the app mid-sale.
  */
-export function openHubPool(address: HubAddress, user: string, password: string, log: AppLogger, max = 2): HubPool {
+export function openHubPool(address: HubAddress & { certificate?: string | null }, user: string, password: string, log: AppLogger, max = 2, alwaysTls = false): HubPool {
   const pool = new pg.Pool({
     host: address.host,
     port: address.port,
@@ -40,7 +57,7 @@ export function openHubPool(address: HubAddress, user: string, password: string,
     user,
     password,
     max,
-    ssl: isLoopback(address.host) ? false : { rejectUnauthorized: true },
+    ssl: hubTls(address, alwaysTls),
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     query_timeout: 30_000,

@@ -5,13 +5,13 @@
 // before the link was written, the code's password no longer opens the role and the saved one does,
 // so the next attempt reads its counter back (readClaimedCounter) instead of being locked out.
 import type { AppLogger } from '../log';
-import { openHubPool, sqlState, type HubAddress } from './hub-connection';
+import { openHubPool, sqlState, type HubEndpoint } from './hub-connection';
 import { counterRoleName, inTransaction, type JoinCode } from './hub-owner';
 import type { HubLink } from './hub-store';
 
 type ClaimedRow = { counter_id: string; shop_id: string; shop_name: string; counter_number: number };
 
-function linkOf(address: HubAddress, role: string, row: ClaimedRow, now: () => number): HubLink {
+function linkOf(address: HubEndpoint, role: string, row: ClaimedRow, now: () => number): HubLink {
   return {
     ...address,
     role,
@@ -30,9 +30,16 @@ export function isLoginRefused(cause: unknown): boolean {
 }
 
 /** Claims the code's counter and gives its role `password` (the till's, saved as a pending join beforehand). */
-export async function claimCounter(address: HubAddress, code: JoinCode, password: string, log: AppLogger, now: () => number): Promise<HubLink> {
+export async function claimCounter(
+  address: HubEndpoint,
+  code: JoinCode,
+  password: string,
+  log: AppLogger,
+  now: () => number,
+  alwaysTls = false,
+): Promise<HubLink> {
   const role = counterRoleName(code);
-  const pool = openHubPool(address, role, code.password, log, 1);
+  const pool = openHubPool(address, role, code.password, log, 1, alwaysTls);
   try {
     const claimed = await inTransaction(pool, async (client) => {
       const result = await client.query<ClaimedRow>('SELECT * FROM pos_hub.claim_counter()');
@@ -51,8 +58,15 @@ export async function claimCounter(address: HubAddress, code: JoinCode, password
  * no counter number (not claimed). Throws when the hub refuses the login: the claim with this
  * password never committed.
  */
-export async function readClaimedCounter(address: HubAddress, role: string, password: string, log: AppLogger, now: () => number): Promise<HubLink | null> {
-  const pool = openHubPool(address, role, password, log, 1);
+export async function readClaimedCounter(
+  address: HubEndpoint,
+  role: string,
+  password: string,
+  log: AppLogger,
+  now: () => number,
+  alwaysTls = false,
+): Promise<HubLink | null> {
+  const pool = openHubPool(address, role, password, log, 1, alwaysTls);
   try {
     const rows = (
       await pool.query<ClaimedRow>(

@@ -10,9 +10,13 @@ export type JoinCode = { shopId: number; tag: string; password: string };
 
 const CODE_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-export function randomToken(length: number): string {
-  const bytes = randomBytes(length);
+/** Bytes as letters and digits a cashier cannot misread (no i, l, o, 0, 1). */
+export function codeText(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+
+export function randomToken(length: number): string {
+  return codeText(randomBytes(length));
 }
 
 /** The role a join code stands for: `pos_counter_<shop>_<tag>`. */
@@ -20,16 +24,20 @@ export function counterRoleName(code: Pick<JoinCode, 'shopId' | 'tag'>): string 
   return `pos_counter_${code.shopId}_${code.tag}`;
 }
 
-/** `<shop>-<tag>-<password>`, the text the owner hands the cashier. */
-export function formatJoinCode(code: JoinCode): string {
-  return `${code.shopId}-${code.tag}-${code.password}`;
+/**
+ * `<shop>-<tag>-<password>`, the text the owner hands the cashier, then `-<fingerprint>` when the
+ * owner gave the hub's certificate: the joining till trusts only a certificate the hub presents
+ * that matches it (hub-certificate.ts).
+ */
+export function formatJoinCode(code: JoinCode, fingerprint: string | null = null): string {
+  return `${code.shopId}-${code.tag}-${code.password}${fingerprint ? `-${fingerprint}` : ''}`;
 }
 
-const codePattern = /^(\d{1,9})-([a-z2-9]{6})-([a-z2-9]{20})$/;
+const codePattern = /^(\d{1,9})-([a-z2-9]{6})-([a-z2-9]{20})(?:-([a-z2-9]{16}))?$/;
 
-export function parseJoinCode(text: string): JoinCode | null {
+export function parseJoinCode(text: string): (JoinCode & { fingerprint: string | null }) | null {
   const match = codePattern.exec(text.trim().toLowerCase().replace(/\s+/g, ''));
-  return match ? { shopId: Number(match[1]), tag: match[2]!, password: match[3]! } : null;
+  return match ? { shopId: Number(match[1]), tag: match[2]!, password: match[3]!, fingerprint: match[4] ?? null } : null;
 }
 
 /**

@@ -3,9 +3,9 @@
 // credentials, read back only here) and the outbox that the journal's trigger fills.
 import type { Db } from '../store/database';
 import type { SecretBox } from '../platform/secret-box';
-import type { HubAddress } from './hub-connection';
+import type { HubEndpoint } from './hub-connection';
 
-export type HubLink = HubAddress & {
+export type HubLink = HubEndpoint & {
   role: string;
   shopId: number;
   shopName: string;
@@ -14,10 +14,10 @@ export type HubLink = HubAddress & {
   joinedAt: number;
 };
 
-export type HubOwner = HubAddress & { role: string; shopId: number | null };
+export type HubOwner = HubEndpoint & { role: string; shopId: number | null };
 
 /** A join under way: the counter role and the password this till gives it (hub-join.ts). */
-export type PendingJoin = HubAddress & { role: string; password: string };
+export type PendingJoin = HubEndpoint & { role: string; password: string };
 
 type LinkRow = {
   host: string;
@@ -29,11 +29,12 @@ type LinkRow = {
   counter_id: number;
   counter_number: number;
   joined_at: number;
+  certificate: string | null;
 };
 
 export function createHubStore(db: Db, box: SecretBox | null, now: () => number) {
-  const selectLink = db.prepare('SELECT host, port, database, role, shop_id, shop_name, counter_id, counter_number, joined_at FROM hub_link');
-  const selectOwner = db.prepare('SELECT host, port, database, role, shop_id FROM hub_owner');
+  const selectLink = db.prepare('SELECT host, port, database, role, shop_id, shop_name, counter_id, counter_number, joined_at, certificate FROM hub_link');
+  const selectOwner = db.prepare('SELECT host, port, database, role, shop_id, certificate FROM hub_owner');
   const selectSecret = db.prepare('SELECT ciphertext, backend FROM hub_secrets WHERE name = ?');
   const upsertSecret = db.prepare(
     `INSERT INTO hub_secrets (name, ciphertext, backend, updated_at) VALUES (?, ?, ?, ?)
@@ -51,25 +52,25 @@ export function createHubStore(db: Db, box: SecretBox | null, now: () => number)
     upsertSecret.run(name, box.encrypt(value), box.backend, now());
   }
 
-  const selectPending = db.prepare('SELECT host, port, database, role, ciphertext, backend FROM hub_pending_join');
+  const selectPending = db.prepare('SELECT host, port, database, role, certificate, ciphertext, backend FROM hub_pending_join');
 
   return {
     canStore: (): boolean => box !== null,
     /** The join under way, or null (none, or its password cannot be read with this till's key). */
     pendingJoin(): PendingJoin | null {
-      const row = selectPending.get() as (HubAddress & { role: string; ciphertext: Buffer; backend: string }) | undefined;
+      const row = selectPending.get() as (HubEndpoint & { role: string; ciphertext: Buffer; backend: string }) | undefined;
       if (!row || !box || row.backend !== box.backend) return null;
       const password = box.decrypt(row.ciphertext);
-      return password === null ? null : { host: row.host, port: row.port, database: row.database, role: row.role, password };
+      return password === null ? null : { host: row.host, port: row.port, database: row.database, certificate: row.certificate, role: row.role, password };
     },
     /** Saved before the hub is asked, so a till stopped after the hub took the code can still finish the join. */
     savePendingJoin(pending: PendingJoin): void {
       if (!box) throw new Error('no encryption available');
       db.prepare(
-        `INSERT INTO hub_pending_join (id, host, port, database, role, ciphertext, backend, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO hub_pending_join (id, host, port, database, role, certificate, ciphertext, backend, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET host = excluded.host, port = excluded.port, database = excluded.database, role = excluded.role,
-           ciphertext = excluded.ciphertext, backend = excluded.backend, created_at = excluded.created_at`,
-      ).run(pending.host, pending.port, pending.database, pending.role, box.encrypt(pending.password), box.backend, now());
+           certificate = excluded.certificate, ciphertext = excluded.ciphertext, backend = excluded.backend, created_at = excluded.created_at`,
+      ).run(pending.host, pending.port, pending.database, pending.role, pending.certificate, box.encrypt(pending.password), box.backend, now());
     },
     clearPendingJoin(): void {
       db.prepare('DELETE FROM hub_pending_join').run();
@@ -87,21 +88,24 @@ export function createHubStore(db: Db, box: SecretBox | null, now: () => number)
         counterId: row.counter_id,
         counterNumber: row.counter_number,
         joinedAt: row.joined_at,
+        certificate: row.certificate,
       };
     },
     owner(): HubOwner | null {
-      const row = selectOwner.get() as { host: string; port: number; database: string; role: string; shop_id: number | null } | undefined;
-      return row ? { host: row.host, port: row.port, database: row.database, role: row.role, shopId: row.shop_id } : null;
+      const row = selectOwner.get() as
+        | { host: string; port: number; database: string; role: string; shop_id: number | null; certificate: string | null }
+        | undefined;
+      return row ? { host: row.host, port: row.port, database: row.database, role: row.role, shopId: row.shop_id, certificate: row.certificate } : null;
     },
     counterPassword: () => secret('counter'),
     ownerPassword: () => secret('owner'),
     saveOwner(owner: HubOwner, password: string): void {
       db.transaction(() => {
         db.prepare(
-          `INSERT INTO hub_owner (id, host, port, database, role, shop_id, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?)
+          `INSERT INTO hub_owner (id, host, port, database, role, shop_id, certificate, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET host = excluded.host, port = excluded.port, database = excluded.database,
-             role = excluded.role, shop_id = excluded.shop_id, updated_at = excluded.updated_at`,
-        ).run(owner.host, owner.port, owner.database, owner.role, owner.shopId, now());
+             role = excluded.role, shop_id = excluded.shop_id, certificate = excluded.certificate, updated_at = excluded.updated_at`,
+        ).run(owner.host, owner.port, owner.database, owner.role, owner.shopId, owner.certificate, now());
         storeSecret('owner', password);
       })();
     },
@@ -112,9 +116,9 @@ export function createHubStore(db: Db, box: SecretBox | null, now: () => number)
     saveLink(link: HubLink, password: string): void {
       db.transaction(() => {
         db.prepare(
-          `INSERT INTO hub_link (id, host, port, database, role, shop_id, shop_name, counter_id, counter_number, joined_at)
-           VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(link.host, link.port, link.database, link.role, link.shopId, link.shopName, link.counterId, link.counterNumber, link.joinedAt);
+          `INSERT INTO hub_link (id, host, port, database, role, shop_id, shop_name, counter_id, counter_number, joined_at, certificate)
+           VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(link.host, link.port, link.database, link.role, link.shopId, link.shopName, link.counterId, link.counterNumber, link.joinedAt, link.certificate);
         storeSecret('counter', password);
         db.prepare('DELETE FROM hub_pending_join').run();
         db.prepare('INSERT INTO hub_outbox (tx_id) SELECT tx_id FROM sales ORDER BY tx_id').run();

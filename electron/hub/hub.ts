@@ -17,9 +17,10 @@ import type { AppLogger } from '../log';
 import type { SecretBox } from '../platform/secret-box';
 import type { Db } from '../store/database';
 import type { SettingsRepository } from '../store/settings-repository';
-import { formatHubAddress, openHubPool, parseHubAddress, sqlState, type HubAddress, type HubPool } from './hub-connection';
+import { formatHubAddress, openHubPool, parseHubAddress, sqlState, type HubAddress, type HubEndpoint, type HubPool } from './hub-connection';
+import { certificateFingerprint, certificateForJoin, joinFingerprint, parseCertificatePem, tlsFailure } from './hub-certificate';
 import { claimCounter, isLoginRefused, readClaimedCounter } from './hub-join';
-import { counterRoleName, createJoinCode, createShop, formatJoinCode, installHubSchema, parseJoinCode, providerAccountKey, randomToken, type JoinCode } from './hub-owner';
+import { counterRoleName, createJoinCode, createShop, formatJoinCode, installHubSchema, parseJoinCode, providerAccountKey, randomToken } from './hub-owner';
 import { createHubStore, type HubLink } from './hub-store';
 import { createShipper, DEFAULT_SHIPPER, type Shipper, type ShipperOptions } from './shipper';
 import { hubSaleDetail, searchHubHistory } from './hub-history';
@@ -45,6 +46,11 @@ export type HubDeps = {
   /** How long a history search waits for the hub before answering from this till alone. */
   searchTimeoutMs?: number;
   shipper?: Partial<ShipperOptions>;
+  /**
+   * TLS, verified, even when the hub is on loopback: the rule every hub on another computer gets.
+   * The tests use it to exercise that rule against a hub on 127.0.0.1.
+   */
+  alwaysTls?: boolean;
 };
 
 /** The non-secret field that names each provider account (never a password or token). */
@@ -66,7 +72,7 @@ export function createHub(deps: HubDeps) {
     const password = store.counterPassword();
     if (link && !password) deps.log.warn('this till is in a shop but its hub password cannot be read here; nothing is shipped until it joins again');
     if (!link || !password || shipper) return;
-    const pool = openHubPool(link, link.role, password, deps.log);
+    const pool = openHubPool(link, link.role, password, deps.log, 2, deps.alwaysTls);
     counterPool = pool;
     shipper = createShipper({ db: deps.db, link, pool, log: deps.log, now: deps.now, ...(deps.shipper ? { options: deps.shipper } : {}) });
     shipper.start();
@@ -179,11 +185,11 @@ export function createHub(deps: HubDeps) {
    * is now linked. A pending password the hub refuses was never given to the role, so it is dropped.
    * Asked at `at` when the cashier types an address now (the pending one may be a mistyped one).
    */
-  async function finishPendingJoin(at?: HubAddress): Promise<boolean> {
+  async function finishPendingJoin(at?: HubEndpoint): Promise<boolean> {
     const pending = store.pendingJoin();
     if (!pending || store.link()) return false;
     try {
-      const link = await readClaimedCounter(at ?? pending, pending.role, pending.password, deps.log, deps.now);
+      const link = await readClaimedCounter(at ?? pending, pending.role, pending.password, deps.log, deps.now, deps.alwaysTls);
       if (!link) return false;
       completeJoin(link, pending.password);
       return true;
@@ -194,10 +200,11 @@ export function createHub(deps: HubDeps) {
     }
   }
 
-  async function joinOnce(address: HubAddress, code: JoinCode): Promise<Result<HubStatus>> {
+  async function joinOnce(typed: HubAddress, code: NonNullable<ReturnType<typeof parseJoinCode>>, given: string | null): Promise<Result<HubStatus>> {
     if (store.link()) return err('hub.already_linked', 'this counter already belongs to a shop');
     const role = counterRoleName(code);
     try {
+      const address: HubEndpoint = { ...typed, certificate: await certificateForJoin(typed, code.fingerprint, given) };
       // An earlier code this till may already hold a number with: never take a second one.
       if (store.pendingJoin()?.role !== role && (await finishPendingJoin(address))) return ok(status());
       const pending = store.pendingJoin();
@@ -205,7 +212,7 @@ export function createHub(deps: HubDeps) {
       deps.log.addSecret(password);
       if (pending?.role !== role) store.savePendingJoin({ ...address, role, password });
       try {
-        completeJoin(await claimCounter(address, code, password, deps.log, deps.now), password);
+        completeJoin(await claimCounter(address, code, password, deps.log, deps.now, deps.alwaysTls), password);
       } catch (cause) {
         // The code's password no longer opens its role: this till's earlier attempt (stopped after
         // the hub's commit) gave it the pending password, or another till used the code.
@@ -219,12 +226,12 @@ export function createHub(deps: HubDeps) {
 
   let joining: Promise<unknown> = Promise.resolve();
   /** One join at a time (a second press, or the start-up's pending join, waits for the first). */
-  function join(address: HubAddress, codeText: string): Promise<Result<HubStatus>> {
+  function join(address: HubAddress, codeText: string, given: string | null): Promise<Result<HubStatus>> {
     if (store.link()) return Promise.resolve(err('hub.already_linked', 'this counter already belongs to a shop'));
     if (!store.canStore()) return Promise.resolve(err('secrets.unavailable', 'no encryption available'));
     const code = parseJoinCode(codeText);
     if (!code) return Promise.resolve(err('hub.invalid_code', 'not a join code'));
-    const joined = joining.then(() => joinOnce(address, code));
+    const joined = joining.then(() => joinOnce(address, code, given));
     joining = joined.catch(() => undefined);
     return joined;
   }
@@ -250,6 +257,7 @@ export function createHub(deps: HubDeps) {
 
   function status(): HubStatus {
     const link = store.link();
+    const trusted = link?.certificate ?? store.owner()?.certificate ?? null;
     const shipping = shipper?.status();
     return {
       linked: link !== null,
@@ -257,6 +265,7 @@ export function createHub(deps: HubDeps) {
       address: link ? formatHubAddress(link) : null,
       shopName: link?.shopName ?? null,
       counterNumber: link?.counterNumber ?? null,
+      certificateFingerprint: trusted ? certificateFingerprint(trusted) : null,
       queued: shipping?.queued ?? 0,
       lastShippedAt: shipping?.lastShippedAt ?? null,
       unreachableSince: unreachableSince(),
@@ -268,7 +277,7 @@ export function createHub(deps: HubDeps) {
     const owner = store.owner();
     const password = store.ownerPassword();
     if (!owner || !password) return err('hub.not_linked', 'this till holds no owner role on a hub');
-    const pool = openHubPool(owner, owner.role, password, deps.log, 1);
+    const pool = openHubPool(owner, owner.role, password, deps.log, 1, deps.alwaysTls);
     try {
       return ok(await fn(pool, owner));
     } catch (cause) {
@@ -323,19 +332,28 @@ export function createHub(deps: HubDeps) {
     saleDetail: async (id: string): Promise<HistoryDetail | null> => (await fromHub((pool) => hubSaleDetail(pool, id))) ?? null,
     unreachableSince,
     /** Installs the schema with the owner's role, creates the shop, and joins this till as its first counter. */
-    async createShop(input: { address: string; user: string; password: string; shopName: string; counterLabel: string }): Promise<Result<HubStatus>> {
+    async createShop(input: {
+      address: string;
+      user: string;
+      password: string;
+      shopName: string;
+      counterLabel: string;
+      certificate?: string | undefined;
+    }): Promise<Result<HubStatus>> {
       if (store.link()) return err('hub.already_linked', 'this counter already belongs to a shop');
       if (!store.canStore()) return err('secrets.unavailable', 'no encryption available');
       const address = parseHubAddress(input.address);
       if (!address) return err('hub.invalid_address', 'the hub address is host[:port]/database');
+      const certificate = givenCertificate(input.certificate);
+      if (certificate === undefined) return err('hub.invalid_certificate', 'not a PEM certificate');
       deps.log.addSecret(input.password);
-      const pool = openHubPool(address, input.user, input.password, deps.log, 1);
+      const pool = openHubPool({ ...address, certificate }, input.user, input.password, deps.log, 1, deps.alwaysTls);
       let code: string;
       try {
         await installHubSchema(pool, deps.schemaFile);
         const shopId = await createShop(pool, input.shopName, await accountKeys());
         code = formatJoinCode(await createJoinCode(pool, shopId, input.counterLabel, address.database));
-        store.saveOwner({ ...address, role: input.user, shopId }, input.password);
+        store.saveOwner({ ...address, certificate, role: input.user, shopId }, input.password);
         await pushSharedSettings(pool, shopId, sharedFrom(deps.settings.read(), deps.serviceMap.read(), sharedCashiersOf(deps.db)));
         deps.log.info('shop created on the hub', { shop: shopId });
       } catch (cause) {
@@ -343,21 +361,25 @@ export function createHub(deps: HubDeps) {
       } finally {
         await pool.end();
       }
-      return join(address, code);
+      return join(address, code, certificate);
     },
     /** A one-time code for one more counter of the owner's shop. */
-    async joinCode(label: string): Promise<Result<{ code: string }>> {
+    async joinCode(label: string): Promise<Result<{ code: string; certificateByHand: boolean }>> {
       return asOwner(async (pool, owner) => {
         if (owner.shopId === null) throw new Error('no shop');
+        // Asked first: a code whose role is made but which never reaches the owner is of no use.
+        const fingerprint = owner.certificate ? await joinFingerprint(owner, owner.certificate) : null;
         const code = await createJoinCode(pool, owner.shopId, label, owner.database);
         deps.log.info('join code issued', { shop: owner.shopId });
-        return { code: formatJoinCode(code) };
+        return { code: formatJoinCode(code, fingerprint), certificateByHand: owner.certificate !== null && fingerprint === null };
       });
     },
-    async join(addressText: string, code: string): Promise<Result<HubStatus>> {
+    async join(addressText: string, code: string, certificateText?: string): Promise<Result<HubStatus>> {
       const address = parseHubAddress(addressText);
       if (!address) return err('hub.invalid_address', 'the hub address is host[:port]/database');
-      return join(address, code);
+      const certificate = givenCertificate(certificateText);
+      if (certificate === undefined) return err('hub.invalid_certificate', 'not a PEM certificate');
+      return join(address, code, certificate);
     },
     /** The owner's totals across every till and shop of the hub, from `from` to `to` (epoch ms). */
     totals: (from: number, to: number): Promise<Result<HubTotals>> => asOwner((pool) => ownerTotals(pool, from, to)),
@@ -396,8 +418,16 @@ export function createHub(deps: HubDeps) {
 }
 export type Hub = ReturnType<typeof createHub>;
 
-/** A pg failure as a stable code: unreachable, refused credentials, or refused by the hub's rules. */
+/** The certificate the owner pasted or chose: null when none, undefined when it is not PEM certificates. */
+function givenCertificate(text: string | undefined): string | null | undefined {
+  if (!text?.trim()) return null;
+  return parseCertificatePem(text) ?? undefined;
+}
+
+/** A pg failure as a stable code: TLS refused, unreachable, refused credentials, or refused by the hub's rules. */
 function hubError(cause: unknown, authCode: ErrorCode): Result<never> {
+  const tls = tlsFailure(cause);
+  if (tls) return err(tls.code, tls.message);
   const state = sqlState(cause);
   const message = (cause as Error).message ?? String(cause);
   if (state === '28P01' || state === '28000') return err(authCode, 'the hub refused these credentials');

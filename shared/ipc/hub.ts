@@ -19,6 +19,8 @@ export const hubStatusSchema = z.object({
   address: z.string().nullable(),
   shopName: z.string().nullable(),
   counterNumber: z.number().int().nullable(),
+  /** SHA-256 of the certificate this till trusts for the hub (`AB:CD:…`), when one was given; never the key. */
+  certificateFingerprint: z.string().nullable(),
   /** Journal changes not yet on the hub. */
   queued: z.number().int().nonnegative(),
   lastShippedAt: z.number().int().nullable(),
@@ -29,6 +31,12 @@ export type HubStatus = z.infer<typeof hubStatusSchema>;
 
 const label = z.string().trim().min(1).max(60);
 
+/**
+ * The hub's certificate or its private CA, PEM text as pasted or read from a file; optional (a hub
+ * on loopback, or one with a certificate from a public CA). Checked in the main process.
+ */
+const certificate = z.string().max(20_000).optional();
+
 export const hubCreateShopRequestSchema = z
   .object({
     address: hubAddressSchema,
@@ -36,13 +44,15 @@ export const hubCreateShopRequestSchema = z
     password: z.string().min(1).max(200),
     shopName: z.string().trim().min(1).max(100),
     counterLabel: label,
+    certificate,
   })
   .strict();
 
 export const hubJoinRequestSchema = z
   .object({
     address: hubAddressSchema,
-    code: z.string().trim().min(10).max(60),
+    code: z.string().trim().min(10).max(80),
+    certificate,
   })
   .strict();
 
@@ -90,7 +100,8 @@ export type HubDriftLine = HubDrift['accounts'][number];
 export const hubChannels = {
   'hub.status': channel(z.object({}).strict(), hubStatusSchema),
   'hub.createShop': channel(hubCreateShopRequestSchema, hubStatusSchema, { ownerOnly: true }),
-  'hub.joinCode': channel(z.object({ label }).strict(), z.object({ code: z.string() }), { ownerOnly: true }),
+  /** `certificateByHand`: the hub does not present the certificate the owner gave, so the code cannot name it: give it on the new till. */
+  'hub.joinCode': channel(z.object({ label }).strict(), z.object({ code: z.string(), certificateByHand: z.boolean() }), { ownerOnly: true }),
   'hub.join': channel(hubJoinRequestSchema, hubStatusSchema, { ownerOnly: true }),
   'hub.totals': channel(z.object({ from: z.number().int(), to: z.number().int() }).strict(), hubTotalsSchema, { ownerOnly: true }),
   /** Reads each provider account's balance now and compares it with the last reading (owner only). */

@@ -6,21 +6,11 @@ import { createLogger } from '../../electron/log';
 import { startShell, type Shell } from '../harness/shell';
 import { blackRatio, startTestPrinter, type TestPrinter } from '../harness/test-printer';
 import { POSTGRES_MISSING } from '../support/postgres';
-import { counterOptions, OWNER, startHubRig, WETA_ACCOUNT, type HubRig } from '../integration/hub/hub-rig';
+import { counterOptions, startHubRig, WETA_ACCOUNT, type HubRig } from '../integration/hub/hub-rig';
 import { defaultSimAccount } from '../../electron/providers/alqimah/simulator';
 import { money } from '../../shared/money';
-import type { Page } from '@playwright/test';
 import { expect, keepScreenshot, test } from './fixtures';
-
-/** Settings (F5), Hub tab, once the page is up: a key pressed while it is still loading is lost. */
-async function openHubTab(page: Page): Promise<void> {
-  await expect(page.locator('.app-header')).toBeVisible();
-  await expect(async () => {
-    await page.keyboard.press('F5');
-    await expect(page.getByTestId('settings-tab-hub')).toBeVisible({ timeout: 2_000 });
-  }).toPass();
-  await page.getByTestId('settings-tab-hub').click();
-}
+import { fillCreateShop, openHubTab } from './hub-tab';
 
 test.describe('shop hub', () => {
   test.skip(POSTGRES_MISSING !== null, POSTGRES_MISSING ?? '');
@@ -60,11 +50,7 @@ test.describe('shop hub', () => {
       // Till 1: the owner creates the shop from Settings and is counter 1.
       await page1.goto(till1.url);
       await openHubTab(page1);
-      await page1.getByTestId('hub-address').fill(rig.address);
-      await page1.getByTestId('hub-user').fill(OWNER.user);
-      await page1.getByTestId('hub-password').fill(OWNER.password);
-      await page1.getByTestId('hub-shopName').fill('محل الأمل');
-      await page1.getByTestId('hub-counterLabel').fill('الصندوق 1');
+      await fillCreateShop(page1, rig.address, 'محل الأمل', 'الصندوق 1');
       await page1.getByTestId('hub-create-submit').click();
       await expect(page1.getByTestId('hub-counter-number')).toHaveText('1');
       await expect(page1.getByTestId('hub-shop')).toHaveText('محل الأمل');

@@ -1,7 +1,9 @@
 // A real PostgreSQL for the hub tests: `initdb` into a temp folder, `pg_ctl` on 127.0.0.1 on a
 // free port, password (SCRAM) authentication, stopped and removed afterwards. initdb refuses root,
 // so as root the server runs as the `postgres` user (Debian's package creates it) in a folder that
-// user owns. Every step is bounded in time.
+// user owns. Every step is bounded in time. With `tls`, the server offers TLS with the given
+// certificate and pg_hba accepts TCP connections over TLS only (`hostssl`), so a plain connection is
+// refused: a test that gets through has used TLS.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -20,6 +22,8 @@ export type TestPostgres = {
   port: number;
   /** The cluster's superuser: what an owner's DBA would use once to create the owner role. */
   superuser: { user: string; password: string };
+  /** What a client trusts for the server (PEM) when it was started with TLS, else null. */
+  certificate: string | null;
   stop(): void;
   start(): void;
   remove(): void;
@@ -36,7 +40,10 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/** `tls.certificate`: what the server presents (its certificate, maybe with its chain); `tls.ca`: what clients trust, when not that. */
+export type TestPostgresTls = { certificate: string; key: string; ca?: string };
+
+export async function startPostgres(options: { tls?: TestPostgresTls } = {}): Promise<TestPostgres> {
   if (!POSTGRES_BIN) throw new Error(POSTGRES_MISSING ?? 'no postgres');
   const bin = POSTGRES_BIN;
   const asRoot = process.getuid?.() === 0;
@@ -58,9 +65,18 @@ export async function startPostgres(): Promise<TestPostgres> {
   };
   run('initdb', ['-D', data, '-U', 'hubadmin', '--auth=scram-sha-256', `--pwfile=${join(root, 'pwfile')}`, '-E', 'UTF8', '--no-sync', '--locale=C']);
   rmSync(join(root, 'pwfile'));
+  let tlsOptions = '';
+  if (options.tls) {
+    const files = { crt: join(root, 'server.crt'), key: join(root, 'server.key'), hba: join(data, 'pg_hba.conf') };
+    writeFileSync(files.crt, options.tls.certificate);
+    writeFileSync(files.key, options.tls.key, { mode: 0o600 });
+    writeFileSync(files.hba, 'local all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\n');
+    if (asRoot) for (const file of Object.values(files)) chownSync(file, owner!, ownerGid!);
+    tlsOptions = ` -c ssl=on -c ssl_cert_file=${files.crt} -c ssl_key_file=${files.key}`;
+  }
   const port = await freePort();
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off -c max_connections=60 -c shared_buffers=32MB`;
-  const start = () => run('pg_ctl', ['-D', data, '-l', join(root, 'log'), '-o', options, '-w', '-t', '30', 'start'], 40_000);
+  const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off -c max_connections=60 -c shared_buffers=32MB${tlsOptions}`;
+  const start = () => run('pg_ctl', ['-D', data, '-l', join(root, 'log'), '-o', serverOptions, '-w', '-t', '30', 'start'], 40_000);
   const stop = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop'], 40_000);
   start();
   let running = true;
@@ -68,6 +84,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     host: '127.0.0.1',
     port,
     superuser: { user: 'hubadmin', password },
+    certificate: options.tls ? (options.tls.ca ?? options.tls.certificate) : null,
     stop() {
       if (!running) return;
       stop();

@@ -11,7 +11,7 @@ export function createHubHandlers(hub: Hub): HandlersOf<typeof hubChannels, Call
     'hub.status': () => ok(hub.status()),
     'hub.createShop': (request) => hub.createShop(request),
     'hub.joinCode': ({ label }) => hub.joinCode(label),
-    'hub.join': ({ address, code }) => hub.join(address, code),
+    'hub.join': ({ address, code, certificate }) => hub.join(address, code, certificate),
     'hub.totals': ({ from, to }) => hub.totals(from, to),
     'hub.drift': () => hub.drift(),
   };

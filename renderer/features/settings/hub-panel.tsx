@@ -1,7 +1,7 @@
 // The shop's hub: where this till stands (its shop, the counter number the hub gave it, what is
 // still to ship), and, before it belongs to a shop, the owner's "create the shop" and a till's
 // "join a shop". Passwords and codes are write-only: nothing here is ever read back.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubStatus } from '../../../shared/ipc/hub';
 import { errorText, useChannel, useChannelMutation } from '../../ipc/client';
@@ -21,7 +21,7 @@ export function HubPanel() {
       {status.data.linked ? (
         <>
           <HubState status={status.data} />
-          {status.data.owner && <JoinCode />}
+          {status.data.owner && <JoinCode fingerprint={status.data.certificateFingerprint} />}
           {status.data.owner && <TodayByCounter />}
           {status.data.owner && <BalanceDrift />}
         </>
@@ -48,6 +48,14 @@ function HubState({ status }: { status: HubStatus }) {
       <dd>
         <bdi dir="ltr">{status.address}</bdi>
       </dd>
+      {status.certificateFingerprint !== null && (
+        <>
+          <dt>{t('settings.hub.fingerprint')}</dt>
+          <dd>
+            <bdi dir="ltr" className="fingerprint" data-testid="hub-fingerprint">{status.certificateFingerprint}</bdi>
+          </dd>
+        </>
+      )}
       <dt>{t('settings.hub.queued')}</dt>
       <dd data-testid="hub-queued">{status.queued}</dd>
       {status.unreachableSince !== null && (
@@ -72,6 +80,36 @@ function Field({ name, value, onChange, secret = false }: { name: string; value:
         onChange={(e) => onChange(e.target.value)}
         data-testid={`hub-${name}`}
       />
+    </label>
+  );
+}
+
+/**
+ * The hub's certificate (or its CA), pasted or read from a .crt/.pem file; the main process checks
+ * it. Optional: a hub on loopback, or a join code that names the certificate, needs none.
+ */
+function CertificateField({ value, onChange, hint }: { value: string; onChange: (v: string) => void; hint: string }) {
+  const { t } = useTranslation();
+  function choose(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (file) void file.text().then(onChange);
+    event.target.value = '';
+  }
+  return (
+    <label className="field field-wide">
+      <span>{t('settings.hub.field.certificate')}</span>
+      <textarea
+        dir="ltr"
+        rows={4}
+        className="code"
+        spellCheck={false}
+        placeholder="-----BEGIN CERTIFICATE-----"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid="hub-certificate"
+      />
+      <input type="file" accept=".pem,.crt,.cer,application/x-pem-file" onChange={choose} data-testid="hub-certificate-file" aria-label={t('settings.hub.chooseCertificate')} />
+      <small className="hint">{hint}</small>
     </label>
   );
 }
@@ -108,7 +146,7 @@ function HubForm({ id, title, submitLabel, pending, error, onSubmit, children }:
 function CreateShop() {
   const { t } = useTranslation();
   const create = useChannelMutation('hub.createShop', [...AFTER_JOIN]);
-  const [form, setForm] = useState({ address: '', user: '', password: '', shopName: '', counterLabel: '' });
+  const [form, setForm] = useState({ address: '', user: '', password: '', shopName: '', counterLabel: '', certificate: '' });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   return (
     <HubForm
@@ -124,6 +162,7 @@ function CreateShop() {
       <Field name="password" value={form.password} onChange={set('password')} secret />
       <Field name="shopName" value={form.shopName} onChange={set('shopName')} />
       <Field name="counterLabel" value={form.counterLabel} onChange={set('counterLabel')} />
+      <CertificateField value={form.certificate} onChange={set('certificate')} hint={t('settings.hub.certificateHint')} />
     </HubForm>
   );
 }
@@ -131,17 +170,18 @@ function CreateShop() {
 function JoinShop() {
   const { t } = useTranslation();
   const join = useChannelMutation('hub.join', [...AFTER_JOIN]);
-  const [form, setForm] = useState({ address: '', code: '' });
+  const [form, setForm] = useState({ address: '', code: '', certificate: '' });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   return (
     <HubForm id="join" title={t('settings.hub.joinTitle')} submitLabel={t('settings.hub.join')} pending={join.isPending} error={join.error} onSubmit={() => join.mutate(form)}>
       <Field name="joinAddress" value={form.address} onChange={set('address')} />
       <Field name="code" value={form.code} onChange={set('code')} />
+      <CertificateField value={form.certificate} onChange={set('certificate')} hint={t('settings.hub.joinCertificateHint')} />
     </HubForm>
   );
 }
 
-function JoinCode() {
+function JoinCode({ fingerprint }: { fingerprint: string | null }) {
   const { t } = useTranslation();
   const issue = useChannelMutation('hub.joinCode');
   const [label, setLabel] = useState('');
@@ -158,6 +198,16 @@ function JoinCode() {
       {issue.data && (
         <p className="ok" role="status">
           <bdi dir="ltr" data-testid="hub-code-value">{issue.data.code}</bdi>
+        </p>
+      )}
+      {issue.data?.certificateByHand && (
+        <p className="warning" role="status" data-testid="hub-code-by-hand">
+          {t('settings.hub.codeCertificateByHand')}
+        </p>
+      )}
+      {issue.data && !issue.data.certificateByHand && fingerprint !== null && (
+        <p className="hint" data-testid="hub-code-fingerprint">
+          {t('settings.hub.codeFingerprintHint')} <bdi dir="ltr" className="fingerprint">{fingerprint}</bdi>
         </p>
       )}
       <div className="actions">

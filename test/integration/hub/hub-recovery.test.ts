@@ -12,7 +12,7 @@ import { POSTGRES_MISSING } from '../../support/postgres';
 import { eventually, ownersTill, startHubRig, type Counter, type HubRig } from './hub-rig';
 
 const ctx = { trustedSender: true };
-const SHIPPER = { backoffBaseMs: 20_000, backoffMaxMs: 60_000 };
+const SHIPPER = { hubShipper: { idleMs: 30, backoffBaseMs: 20_000, backoffMaxMs: 60_000 } };
 /** Far below the back-off this till is in (at least 10 s), and the old 60 s maximum. */
 const PROMPT_MS = 4_000;
 let rig: HubRig;

@@ -7,7 +7,7 @@ import { startWetaSimulator, type WetaSimulator } from '../../harness/simulator-
 import type { ServiceDeps } from '../../../electron/services';
 import type { TestServices } from '../../support/test-services';
 import type { ShipperOptions } from '../../../electron/hub/shipper';
-import { startPostgres, type TestPostgres } from '../../support/postgres';
+import { startPostgres, type TestPostgres, type TestPostgresTls } from '../../support/postgres';
 import { makeTempDir } from '../../support/temp-dir';
 import { startTestServices } from '../../support/test-services';
 
@@ -21,23 +21,25 @@ export type HubRig = {
   address: string;
   alqimah: AlqimahSimulator;
   weta: WetaSimulator;
-  /** The real services on a fresh (or given) data folder, selling through the simulators; `shipper` overrides the rig's short pauses. */
-  counter(dir?: string, shipper?: Partial<ShipperOptions>): Promise<Counter>;
+  /** The real services on a fresh (or given) data folder, selling through the simulators. */
+  counter(dir?: string, extra?: Partial<ServiceDeps>): Promise<Counter>;
   /** A client as any role, for looking at the hub from outside the app. */
   sql<T extends pg.QueryResultRow>(user: string, password: string, text: string, values?: unknown[]): Promise<T[]>;
   asOwner<T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 };
 
-export async function startHubRig(): Promise<HubRig> {
-  const server = await startPostgres();
+/** `tls`: the hub offers TLS with this certificate and refuses plain connections (test/support/postgres.ts). */
+export async function startHubRig(options: { tls?: TestPostgresTls } = {}): Promise<HubRig> {
+  const server = await startPostgres(options);
   const alqimah = await startAlqimahSimulator({ balanceMinor: 1_000_000_000_00, recordRequests: false, seed: 3 });
   const weta = await startWetaSimulator({ users: [{ ...WETA_ACCOUNT, balance: 1_000_000_000 }], recordLimit: 10, seed: 3 });
   const temps: ReturnType<typeof makeTempDir>[] = [];
   const open: Counter[] = [];
 
   async function sql<T extends pg.QueryResultRow>(user: string, password: string, text: string, values: unknown[] = [], database = OWNER.database) {
-    const client = new pg.Client({ host: server.host, port: server.port, user, password, database, connectionTimeoutMillis: 5_000 });
+    const ssl = server.certificate ? { ca: server.certificate, rejectUnauthorized: true } : false;
+    const client = new pg.Client({ host: server.host, port: server.port, user, password, database, ssl, connectionTimeoutMillis: 5_000 });
     await client.connect();
     try {
       return (await client.query<T>(text, values)).rows;
@@ -56,14 +58,14 @@ export async function startHubRig(): Promise<HubRig> {
     weta,
     sql,
     asOwner: (text, values) => sql(OWNER.user, OWNER.password, text, values),
-    async counter(dir, shipper) {
+    async counter(dir, extra = {}) {
       let folder = dir;
       if (!folder) {
         const temp = makeTempDir('pos-hub-counter-');
         temps.push(temp);
         folder = temp.dir;
       }
-      const services = await startTestServices({ dataDir: folder, ...counterOptions(alqimah.url, weta.url, shipper) });
+      const services = await startTestServices({ dataDir: folder, ...counterOptions(alqimah.url, weta.url), ...extra });
       const counter: Counter = { dir: folder, services, close: () => services.stop() };
       open.push(counter);
       return counter;
@@ -105,8 +107,8 @@ export async function createShopFrom(rig: HubRig, till: Counter, shopName = 'Al-
 }
 
 /** A fresh till from which the owner creates the shop (counter 1); throws when refused. */
-export async function ownersTill(rig: HubRig, shipper?: Partial<ShipperOptions>): Promise<Counter> {
-  const till = await rig.counter(undefined, shipper);
+export async function ownersTill(rig: HubRig, extra?: Partial<ServiceDeps>): Promise<Counter> {
+  const till = await rig.counter(undefined, extra);
   const created = await createShopFrom(rig, till);
   if (!created.ok) throw new Error(JSON.stringify(created));
   return till;

@@ -1,6 +1,6 @@
 // The hub's address and join codes as the owner types them, and when TLS is required.
 import { describe, expect, it } from 'vitest';
-import { formatHubAddress, isLoopback, openHubPool, parseHubAddress } from '../../../electron/hub/hub-connection';
+import { formatHubAddress, hubTls, isLoopback, openHubPool, parseHubAddress } from '../../../electron/hub/hub-connection';
 import { formatJoinCode, parseJoinCode, randomToken } from '../../../electron/hub/hub-owner';
 import { hubAddressSchema } from '../../../shared/ipc/hub';
 
@@ -27,14 +27,26 @@ describe('hub address', () => {
     expect((local as unknown as { options: { ssl: unknown } }).options.ssl).toBe(false);
     await Promise.all([remote.end(), local.end()]);
   });
+
+  it("trusts the owner's certificate alone once given, on loopback too; alwaysTls applies the remote rule on loopback", () => {
+    const ca = '-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----\n';
+    expect(hubTls({ host: '192.168.1.10', certificate: ca })).toEqual({ ca, rejectUnauthorized: true });
+    expect(hubTls({ host: '127.0.0.1', certificate: ca })).toEqual({ ca, rejectUnauthorized: true });
+    expect(hubTls({ host: '127.0.0.1', certificate: null }, true)).toEqual({ rejectUnauthorized: true });
+    expect(hubTls({ host: 'localhost', certificate: null })).toBe(false);
+    expect(hubTls({ host: 'hub.example', certificate: null })).toEqual({ rejectUnauthorized: true });
+  });
 });
 
 describe('join codes', () => {
   it('round-trip, whatever case or spaces the cashier types; anything else is not a code', () => {
     const code = { shopId: 12, tag: randomToken(6), password: randomToken(20) };
     const text = formatJoinCode(code);
-    expect(parseJoinCode(text)).toEqual(code);
-    expect(parseJoinCode(` ${text.toUpperCase().replace(/-/g, ' - ')} `)).toEqual(code);
+    expect(parseJoinCode(text)).toEqual({ ...code, fingerprint: null });
+    expect(parseJoinCode(` ${text.toUpperCase().replace(/-/g, ' - ')} `)).toEqual({ ...code, fingerprint: null });
+    const fingerprint = randomToken(16);
+    expect(parseJoinCode(formatJoinCode(code, fingerprint))).toEqual({ ...code, fingerprint });
+    expect(parseJoinCode(`${text}-${fingerprint.slice(1)}`)).toBeNull();
     for (const bad of ['', '12-abc-def', `x-${code.tag}-${code.password}`, `12-${code.tag}-${code.password}1`, `12-${code.tag}-${code.password.slice(1)}0`]) {
       expect(parseJoinCode(bad), bad).toBeNull();
     }

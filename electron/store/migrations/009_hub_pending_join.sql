@@ -9,6 +9,9 @@ CREATE TABLE hub_pending_join (
   port INTEGER NOT NULL,
   database TEXT NOT NULL,
   role TEXT NOT NULL,
+  -- The certificate the till trusts for this hub (as in hub_link), so a join finished at start-up
+  -- reaches the hub the same way.
+  certificate TEXT,
   ciphertext BLOB NOT NULL,
   backend TEXT NOT NULL,
   created_at INTEGER NOT NULL
