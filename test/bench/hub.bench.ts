@@ -59,15 +59,22 @@ async function lagAndCatchUp(rig: HubRig, dir: string): Promise<BenchRow[]> {
     const queued = services.hub.status().queued;
     await new Promise((r) => setTimeout(r, 1_500));
     rig.pg.start();
-    const started = Date.now();
-    // The shipper is backing off (up to a minute by default): ship as its next attempt would.
-    while (services.hub.status().queued > 0 && Date.now() - started < 120_000) await services.hub.shipNow();
-    const seconds = (Date.now() - started) / 1000;
-    const rate = Math.round(BACKLOG_SALES / seconds);
+    const back = Date.now();
+    // Nothing helps the shipper here (no sale, no search, no shipNow): it finds the hub at the end of
+    // its own back-off (at most DEFAULT_SHIPPER.backoffMaxMs), then drains the outbox.
+    await eventually(() => services.hub.status().queued === 0, 180_000, 20);
+    const [arrival] = await rig.asOwner<{ first: string; last: string }>(
+      `SELECT (extract(epoch FROM min(received_at)) * 1000)::bigint AS first, (extract(epoch FROM max(received_at)) * 1000)::bigint AS last
+       FROM pos_hub.sales WHERE number LIKE '73%'`,
+    );
+    const firstRowMs = Number(arrival!.first) - back;
+    const drainSeconds = Math.max(1, Number(arrival!.last) - Number(arrival!.first)) / 1000;
+    const rate = Math.round(BACKLOG_SALES / drainSeconds);
     return [
       { name: `hub shipping lag, sale final → row on hub, median (${lags.length} sales, loopback)`, value: median(lags), unit: 'ms', target: 'report', ok: true },
       { name: 'hub shipping lag p95', value: percentile(lags, 95), unit: 'ms', target: 'report', ok: true },
-      { name: `hub catch-up after an outage (${BACKLOG_SALES} sales, ${queued} journal changes queued)`, value: rate, unit: 'sales/s', target: '≥ 2000', ok: rate >= 2_000 },
+      { name: 'hub catch-up: hub back → first backlog row on it (the shipper alone, end of its back-off)', value: firstRowMs, unit: 'ms', target: `≤ ${DEFAULT_SHIPPER.backoffMaxMs}`, ok: firstRowMs <= DEFAULT_SHIPPER.backoffMaxMs + 1_000 },
+      { name: `hub catch-up drain, the app's shipper (${BACKLOG_SALES} sales, ${queued} journal changes queued)`, value: rate, unit: 'sales/s', target: '≥ 2000', ok: rate >= 2_000 },
     ];
   } finally {
     await services.stop();
