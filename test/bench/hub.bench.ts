@@ -1,8 +1,8 @@
 // The shop hub (issue 12) on a real PostgreSQL on loopback: shipping lag (sale final → row on the
 // hub, from the hub's own receive time against the journal's), the catch-up rate after an outage,
-// and history search across tills at scale (HUB_BENCH_SALES sales over 50 counters, 1 M by
-// default; the issue's 10 M with HUB_BENCH_SALES=10000000, which takes several minutes and some
-// GB of disk). Skipped, with the reason, where PostgreSQL is not installed.
+// and history search across tills at scale: 10 M sales over 50 counters, as the issue asks (about
+// 15 minutes to load and 5 GB of disk; HUB_BENCH_SALES=1000000 for a quicker look). Skipped, with
+// the reason, where PostgreSQL is not installed.
 import { historySearchRequestSchema } from '../../shared/ipc/history';
 import { money } from '../../shared/money';
 import { DEFAULT_SHIPPER } from '../../electron/hub/shipper';
@@ -14,7 +14,7 @@ import { median, percentile, type BenchRow } from './bench-row';
 
 const LAG_SALES = 200;
 const BACKLOG_SALES = Number(process.env.HUB_BENCH_BACKLOG ?? 20_000);
-const SEARCH_SALES = Number(process.env.HUB_BENCH_SALES ?? 1_000_000);
+const SEARCH_SALES = Number(process.env.HUB_BENCH_SALES ?? 10_000_000);
 const COUNTERS = 50;
 const RUNS = 200;
 
