@@ -11,7 +11,7 @@ import { err, ok, type Result } from '../../shared/result';
 import type { Logger } from '../providers/provider';
 import { migrate, readMigrations, schemaVersion, type Db, type Migration } from '../store/database';
 import { checkCandidate } from './candidate';
-import { carryHubIdentity } from './carry-hub';
+import { carryHubIdentity, otherCountersBackup } from './carry-hub';
 import { carryLiveSales } from './carry-sales';
 
 export type Timer = { every(ms: number, fn: () => void): () => void };
@@ -150,6 +150,8 @@ export function createBackups(deps: BackupsDeps) {
     }
     const candidate = prepared.value;
     try {
+      const otherCounter = otherCountersBackup(candidate, deps.db);
+      if (otherCounter !== null) return err('backup.other_counter', 'a backup of another till of the shop', { counter: otherCounter });
       const safety = await write('before-restore');
       if (!safety.ok) return safety;
       // The carry and the start of the copy run in one turn of the event loop, and no new sale starts

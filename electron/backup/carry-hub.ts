@@ -11,6 +11,19 @@ import { columnsOf } from './carry-sales';
 const HUB_TABLES = ['hub_link', 'hub_owner', 'hub_secrets', 'hub_pending_join', 'hub_outbox'] as const;
 
 /**
+ * The counter number of another till of a shop that `candidate` was taken on, or null when it is
+ * this till's own backup or was taken in no shop. Restoring it would ship that till's sales again
+ * as this till's, and the hub would count them twice, so such a backup is refused.
+ */
+export function otherCountersBackup(candidate: Db, live: Db): number | null {
+  const select = 'SELECT shop_id AS shop, counter_id AS counter, counter_number AS number FROM hub_link';
+  const theirs = candidate.prepare(select).get() as { shop: number; counter: number; number: number } | undefined;
+  if (!theirs) return null;
+  const mine = live.prepare(select).get() as { shop: number; counter: number } | undefined;
+  return mine?.shop === theirs.shop && mine.counter === theirs.counter ? null : theirs.number;
+}
+
+/**
  * Replaces the hub tables of `target` (open, migrated to the same schema) with those of the live
  * database at `liveFile`; run before carryLiveSales, whose journal writes then queue each carried
  * sale through the outbox trigger. Returns how many of the backup's own sales were queued.
