@@ -76,6 +76,7 @@ export const errorCodes = [
   'backup.not_found',
   'backup.invalid_file',
   'backup.newer_schema',
+  'backup.other_counter',
   'backup.failed',
   'backup.restoring',
   'secrets.unavailable',

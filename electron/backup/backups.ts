@@ -1,9 +1,9 @@
 // Database backups (docs/architecture.md, "Storage"): better-sqlite3's online backup, which copies a consistent snapshot while sales
 // go on, by hand and on a schedule (timer injected, so tests drive it). A restore checks and
-// migrates a copy of the backup, carries the live journal's sales into it, backs up the current
-// database, then copies the checked copy INTO the open database through SQLite's backup API: one
-// write transaction on the live file, so every service keeps its connection and a crash
-// mid-restore leaves the old database, never half of each.
+// migrates a copy of the backup, carries the live journal's sales and the till's hub identity
+// (carry-hub.ts) into it, backs up the current database, then copies the checked copy INTO the
+// open database through SQLite's backup API: one write transaction on the live file, so every
+// service keeps its connection and a crash mid-restore leaves the old database, never half of each.
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { err, ok, type Result } from '../../shared/result';
 import type { Logger } from '../providers/provider';
 import { migrate, readMigrations, schemaVersion, type Db, type Migration } from '../store/database';
 import { checkCandidate } from './candidate';
+import { carryHubIdentity, otherCountersBackup } from './carry-hub';
 import { carryLiveSales } from './carry-sales';
 
 export type Timer = { every(ms: number, fn: () => void): () => void };
@@ -149,16 +150,20 @@ export function createBackups(deps: BackupsDeps) {
     }
     const candidate = prepared.value;
     try {
+      const otherCounter = otherCountersBackup(candidate, deps.db);
+      if (otherCounter !== null) return err('backup.other_counter', 'a backup of another till of the shop', { counter: otherCounter });
       const safety = await write('before-restore');
       if (!safety.ok) return safety;
       // The carry and the start of the copy run in one turn of the event loop, and no new sale starts
       // while a restore runs (electron/ipc/handlers/sales.ts): a sale in the live journal is in the
       // copy; one that moves on after the carry is still open there and the reconciler settles it by
       // asking the provider.
+      // The hub tables first: with the live link in the copy, carrying the sales queues them for the hub.
+      const hub = carryHubIdentity(candidate, deps.dbFile, deps.now);
       const carried = carryLiveSales(candidate, deps.dbFile, deps.now);
       // Every page in one step: the live database takes the copy as one transaction.
       await candidate.backup(deps.dbFile, { progress: () => 1_000_000_000 });
-      deps.log.info('database restored', { from: name, safetyCopy: safety.value.name, carried: carried.carried, toAsk: carried.toAsk });
+      deps.log.info('database restored', { from: name, safetyCopy: safety.value.name, carried: carried.carried, toAsk: carried.toAsk, hubLinked: hub.linked, queuedForHub: hub.queued });
       return ok({ restored: name, safetyCopy: safety.value.name, schemaVersion: schemaVersion(deps.db), carriedSales: carried.carried, salesToAsk: carried.toAsk });
     } catch (cause) {
       deps.log.error('restore failed', { error: cause as Error });

@@ -10,7 +10,8 @@ import { createJournal } from '../sales/journal';
 
 const CHILD_TABLES = ['sale_transitions', 'sale_exchanges', 'receipt_prints'] as const;
 
-function columnsOf(db: Db, table: string, without: string[] = []): string {
+/** The columns of `table` in `db`, comma-separated, without `without`. */
+export function columnsOf(db: Db, table: string, without: string[] = []): string {
   const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[];
   return columns.filter((c) => !without.includes(c)).join(', ');
 }

@@ -5,7 +5,7 @@
 import type { HistoryDetail, HistoryPage, HistoryQuery, HistoryRow } from '../../shared/ipc/history';
 import type { Network, Product, ProviderId, SaleState } from '../../shared/domain';
 import { appErrorSchema } from '../../shared/result';
-import { rarestWindow, searchTerms } from '../history/history-search';
+import { searchTerms } from '../history/history-search';
 import type { HubPool } from './hub-connection';
 
 type HubSaleRow = {
@@ -55,23 +55,37 @@ function toRow(row: HubSaleRow): HistoryRow {
   };
 }
 
+/** The length of the grams in the hub's search index (pos_hub.search_grams). */
+const GRAM = 5;
+
+/**
+ * The grams that together cover a term: every GRAM-character stretch from its start, and its last.
+ * None for a shorter term: it is common enough that reading the newest sales first fills a page soon.
+ */
+export function coveringGrams(term: string): string[] {
+  if (term.length < GRAM) return [];
+  const grams = new Set<string>();
+  for (let start = 0; start + GRAM <= term.length; start += GRAM) grams.add(term.slice(start, start + GRAM));
+  grams.add(term.slice(-GRAM));
+  return [...grams];
+}
+
 export async function searchHubHistory(pool: HubPool, q: HistoryQuery): Promise<HistoryPage> {
-  const like: string[] = [];
-  const windows: string[] = [];
+  const terms: string[] = [];
+  const grams: string[] = [];
   const prefix: string[] = [];
-  const pattern = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`).toLowerCase();
   for (const term of searchTerms(q.text ?? '')) {
     // Shorter than a trigram: the start of a number, as the local history does.
-    if (term.length < 3) prefix.push(`${pattern(term)}%`);
+    if (term.length < 3) prefix.push(`${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     else {
-      like.push(`%${pattern(term)}%`);
-      windows.push(`%${pattern(rarestWindow(term))}%`);
+      terms.push(term.toLowerCase());
+      grams.push(coveringGrams(term.toLowerCase()).join('\u001f'));
     }
   }
   const rows = (
     await pool.query<HubSaleRow>('SELECT * FROM pos_hub.search_shop_sales($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', [
-      like,
-      windows,
+      terms,
+      grams,
       prefix,
       q.from ?? null,
       q.to ?? null,

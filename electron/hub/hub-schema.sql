@@ -72,13 +72,26 @@ CREATE TABLE IF NOT EXISTS pos_hub.sales (
   FOREIGN KEY (counter_id, shop_id) REFERENCES pos_hub.counters (id, shop_id)
 );
 -- History across tills: newest first by transaction id (its time part orders tills together), and
--- any part of a number or reference through trigrams (pg_trgm is a trusted extension: the database
--- owner may create it).
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- any part of a number, id or reference through the grams of search_grams(): the 4- and
+-- 5-character stretches of each. Trigrams of digits are all common (there are only a thousand), so
+-- at ten million sales every trigram lookup read tens of thousands of index entries; a 5-gram of
+-- digits is shared by a hundred times fewer rows.
+CREATE OR REPLACE FUNCTION pos_hub.search_grams(p_number text, p_tx bigint, p_ref text) RETURNS text[]
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  grams text[] := '{}';
+  field text;
+BEGIN
+  FOREACH field IN ARRAY ARRAY[p_number, p_tx::text, lower(p_ref)] LOOP
+    CONTINUE WHEN field IS NULL;
+    FOR i IN 1..length(field) - 4 LOOP
+      grams := grams || substr(field, i, 5);
+    END LOOP;
+  END LOOP;
+  RETURN grams;
+END $$;
 CREATE INDEX IF NOT EXISTS sales_shop_tx ON pos_hub.sales (shop_id, tx_id DESC);
-CREATE INDEX IF NOT EXISTS sales_number_trgm ON pos_hub.sales USING gin (number gin_trgm_ops);
-CREATE INDEX IF NOT EXISTS sales_reference_trgm ON pos_hub.sales USING gin (lower(provider_ref) gin_trgm_ops);
-CREATE INDEX IF NOT EXISTS sales_tx_trgm ON pos_hub.sales USING gin ((tx_id::text) gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS sales_search_grams ON pos_hub.sales USING gin (pos_hub.search_grams(number, tx_id, provider_ref));
 
 -- What the owner shares with every counter of a shop (packages, routes, service map, cashiers).
 CREATE TABLE IF NOT EXISTS pos_hub.shop_settings (
@@ -145,14 +158,16 @@ BEGIN
   RAISE EXCEPTION 'no counter number left on this provider account' USING ERRCODE = '23505';
 END
 $$;
--- History search across the shop's tills. Row-level security would keep the trigram indexes out of
--- reach (LIKE is not leakproof, so it may not run before the policy's filter), so the search runs
+-- History search across the shop's tills. Row-level security would keep the gram index out of
+-- reach (a policy's filter must run before any function that is not leakproof), so the search runs
 -- with the owner's rights and applies the same rule itself: the caller's shop only.
--- A term is looked up in the trigram indexes by its window (a few of its most varied characters:
--- every trigram of a digit string is common, so fewer of them read far less of the index) and the
--- rows found are checked for the whole term, as the local history does.
+-- p_terms: whole terms (3 characters or more, lower case), each found anywhere in the number, our id
+-- or the provider's reference; p_grams: for each term, its grams joined by chr(31) (the contract lets no control character into a term) (every 5-character
+-- stretch it is made of, or the term itself at 4; none at 3, where a term is common enough that
+-- reading newest first finds a page soon). The gram index narrows the rows; strpos checks the term.
+-- p_prefix: terms shorter than that, as the start of a number.
 CREATE OR REPLACE FUNCTION pos_hub.search_shop_sales(
-  p_like text[], p_window text[], p_prefix text[], p_from bigint, p_to bigint, p_network text, p_state text, p_cashier text,
+  p_terms text[], p_grams text[], p_prefix text[], p_from bigint, p_to bigint, p_network text, p_state text, p_cashier text,
   p_training boolean, p_cursor bigint, p_limit integer)
   RETURNS TABLE (tx_id bigint, counter smallint, provider text, network text, number text, product jsonb, price_minor bigint,
     price_currency text, state text, provider_ref text, message text, error_code text, cashier_id text, training boolean,
@@ -163,14 +178,17 @@ DECLARE
   shop bigint := pos_hub.my_shop();
   conditions text[] := ARRAY['s.shop_id = $1'];
   text_terms text[] := '{}';
+  term text;
 BEGIN
   IF shop IS NULL THEN
     RAISE EXCEPTION 'this role is not a counter of a shop' USING ERRCODE = '42501';
   END IF;
-  FOR i IN 1..coalesce(array_length(p_like, 1), 0) LOOP
-    text_terms := text_terms || format(
-      '((s.number LIKE $12[%s] OR s.tx_id::text LIKE $12[%s] OR lower(s.provider_ref) LIKE $12[%s])'
-      ' AND (s.number LIKE $2[%s] OR s.tx_id::text LIKE $2[%s] OR lower(s.provider_ref) LIKE $2[%s]))', i, i, i, i, i, i);
+  FOR i IN 1..coalesce(array_length(p_terms, 1), 0) LOOP
+    term := format('(strpos(s.number, $2[%s]) > 0 OR strpos(s.tx_id::text, $2[%s]) > 0 OR strpos(lower(s.provider_ref), $2[%s]) > 0)', i, i, i);
+    IF coalesce(p_grams[i], '') <> '' THEN
+      term := format('(pos_hub.search_grams(s.number, s.tx_id, s.provider_ref) @> string_to_array($12[%s], chr(31)) AND %s)', i, term);
+    END IF;
+    text_terms := text_terms || term;
   END LOOP;
   FOR i IN 1..coalesce(array_length(p_prefix, 1), 0) LOOP
     text_terms := text_terms || format('s.number LIKE $3[%s]', i);
@@ -188,7 +206,7 @@ BEGIN
        s.provider_ref, s.message, s.error_code, s.cashier_id, s.training, s.created_at, s.updated_at
      FROM pos_hub.sales s JOIN pos_hub.counters c ON c.id = s.counter_id
      WHERE %s ORDER BY s.tx_id DESC LIMIT $11', array_to_string(conditions, ' AND '))
-    USING shop, p_like, p_prefix, p_from, p_to, p_network, p_state, p_cashier, p_training, p_cursor, p_limit, p_window;
+    USING shop, p_terms, p_prefix, p_from, p_to, p_network, p_state, p_cashier, p_training, p_cursor, p_limit, p_grams;
 END
 $$;
 REVOKE ALL ON FUNCTION pos_hub.my_counter(), pos_hub.my_shop(), pos_hub.claim_counter() FROM PUBLIC;

@@ -16,6 +16,9 @@ export type HubLink = HubEndpoint & {
 
 export type HubOwner = HubEndpoint & { role: string; shopId: number | null };
 
+/** A join under way: the counter role and the password this till gives it (hub-join.ts). */
+export type PendingJoin = HubEndpoint & { role: string; password: string };
+
 type LinkRow = {
   host: string;
   port: number;
@@ -49,8 +52,29 @@ export function createHubStore(db: Db, box: SecretBox | null, now: () => number)
     upsertSecret.run(name, box.encrypt(value), box.backend, now());
   }
 
+  const selectPending = db.prepare('SELECT host, port, database, role, certificate, ciphertext, backend FROM hub_pending_join');
+
   return {
     canStore: (): boolean => box !== null,
+    /** The join under way, or null (none, or its password cannot be read with this till's key). */
+    pendingJoin(): PendingJoin | null {
+      const row = selectPending.get() as (HubEndpoint & { role: string; ciphertext: Buffer; backend: string }) | undefined;
+      if (!row || !box || row.backend !== box.backend) return null;
+      const password = box.decrypt(row.ciphertext);
+      return password === null ? null : { host: row.host, port: row.port, database: row.database, certificate: row.certificate, role: row.role, password };
+    },
+    /** Saved before the hub is asked, so a till stopped after the hub took the code can still finish the join. */
+    savePendingJoin(pending: PendingJoin): void {
+      if (!box) throw new Error('no encryption available');
+      db.prepare(
+        `INSERT INTO hub_pending_join (id, host, port, database, role, certificate, ciphertext, backend, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET host = excluded.host, port = excluded.port, database = excluded.database, role = excluded.role,
+           certificate = excluded.certificate, ciphertext = excluded.ciphertext, backend = excluded.backend, created_at = excluded.created_at`,
+      ).run(pending.host, pending.port, pending.database, pending.role, pending.certificate, box.encrypt(pending.password), box.backend, now());
+    },
+    clearPendingJoin(): void {
+      db.prepare('DELETE FROM hub_pending_join').run();
+    },
     link(): HubLink | null {
       const row = selectLink.get() as LinkRow | undefined;
       if (!row) return null;
@@ -86,8 +110,8 @@ export function createHubStore(db: Db, box: SecretBox | null, now: () => number)
       })();
     },
     /**
-     * Links this counter and queues every sale already in the journal, in one transaction: from the
-     * next journal change on, the trigger queues each change itself.
+     * Links this counter, ends the join under way and queues every sale already in the journal, in
+     * one transaction: from the next journal change on, the trigger queues each change itself.
      */
     saveLink(link: HubLink, password: string): void {
       db.transaction(() => {
@@ -96,6 +120,7 @@ export function createHubStore(db: Db, box: SecretBox | null, now: () => number)
            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(link.host, link.port, link.database, link.role, link.shopId, link.shopName, link.counterId, link.counterNumber, link.joinedAt, link.certificate);
         storeSecret('counter', password);
+        db.prepare('DELETE FROM hub_pending_join').run();
         db.prepare('INSERT INTO hub_outbox (tx_id) SELECT tx_id FROM sales ORDER BY tx_id').run();
       })();
     },

@@ -17,12 +17,12 @@ import type { AppLogger } from '../log';
 import type { SecretBox } from '../platform/secret-box';
 import type { Db } from '../store/database';
 import type { SettingsRepository } from '../store/settings-repository';
-import { formatHubAddress, openHubPool, parseHubAddress, sqlState, type HubAddress, type HubPool } from './hub-connection';
+import { formatHubAddress, openHubPool, parseHubAddress, sqlState, type HubAddress, type HubEndpoint, type HubPool } from './hub-connection';
 import { certificateFingerprint, certificateForJoin, joinFingerprint, parseCertificatePem, tlsFailure } from './hub-certificate';
-import { claimCounter } from './hub-join';
-import { createJoinCode, createShop, formatJoinCode, installHubSchema, parseJoinCode, providerAccountKey } from './hub-owner';
-import { createHubStore } from './hub-store';
-import { createShipper, type Shipper, type ShipperOptions } from './shipper';
+import { claimCounter, isLoginRefused, readClaimedCounter } from './hub-join';
+import { counterRoleName, createJoinCode, createShop, formatJoinCode, installHubSchema, parseJoinCode, providerAccountKey, randomToken } from './hub-owner';
+import { createHubStore, type HubLink } from './hub-store';
+import { createShipper, DEFAULT_SHIPPER, type Shipper, type ShipperOptions } from './shipper';
 import { hubSaleDetail, searchHubHistory } from './hub-history';
 import type { HistoryDetail, HistoryPage, HistoryQuery } from '../../shared/ipc/history';
 
@@ -64,7 +64,7 @@ export function createHub(deps: HubDeps) {
   // Since when the owner's own reads (totals, drift) find the hub away; the shipper may not know yet.
   let ownerFailingSince: number | null = null;
 
-  for (const secret of [store.counterPassword(), store.ownerPassword()]) if (secret) deps.log.addSecret(secret);
+  for (const secret of [store.counterPassword(), store.ownerPassword(), store.pendingJoin()?.password]) if (secret) deps.log.addSecret(secret);
 
   let stopPulling: (() => void) | null = null;
   let pulledVersion: string | null = null;
@@ -108,12 +108,31 @@ export function createHub(deps: HubDeps) {
     }
   }
 
-  async function pushSettings(): Promise<void> {
+  async function pushSettingsOnce(): Promise<void> {
     const shared = sharedFrom(deps.settings.read(), deps.serviceMap.read(), sharedCashiersOf(deps.db));
     const pushed = await asOwner(async (pool, owner) => {
       if (owner.shopId !== null) await pushSharedSettings(pool, owner.shopId, shared);
     });
     if (!pushed.ok) deps.log.warn('shared settings not pushed', { code: pushed.error.code });
+  }
+
+  // One push at a time, and the last request wins: saves that come while one is on its way are
+  // folded into one more push of the state as it is then, so an earlier state can never reach
+  // the hub after a later one (docs/architecture.md, "The shop hub").
+  let pushing: Promise<void> | null = null;
+  let pushAgain = false;
+  function pushSettings(): Promise<void> {
+    if (pushing) {
+      pushAgain = true;
+      return pushing;
+    }
+    pushing = (async () => {
+      do {
+        pushAgain = false;
+        await pushSettingsOnce();
+      } while (pushAgain);
+    })().finally(() => (pushing = null));
+    return pushing;
   }
 
   startShipping();
@@ -154,25 +173,89 @@ export function createHub(deps: HubDeps) {
     });
   }
 
-  async function join(address: HubAddress, codeText: string, given: string | null): Promise<Result<HubStatus>> {
-    if (store.link()) return err('hub.already_linked', 'this counter already belongs to a shop');
-    if (!store.canStore()) return err('secrets.unavailable', 'no encryption available');
-    const code = parseJoinCode(codeText);
-    if (!code) return err('hub.invalid_code', 'not a join code');
+  /** Writes the link the hub gave this till, takes its number, and starts shipping. */
+  function completeJoin(link: HubLink, password: string): void {
+    store.saveLink(link, password);
+    const settings = deps.settings.update({ counterNumber: link.counterNumber });
+    deps.events.emit('settings.changed', settings);
+    deps.log.info('joined the shop hub', { shop: link.shopId, counter: link.counterNumber });
+    startShipping();
+  }
+
+  /**
+   * Finishes a join the hub took but this till never wrote down (stopped in between): true when it
+   * is now linked. A pending password the hub refuses was never given to the role, so it is dropped.
+   * Asked at `at` when the cashier types an address now (the pending one may be a mistyped one).
+   */
+  async function finishPendingJoin(at?: HubEndpoint): Promise<boolean> {
+    const pending = store.pendingJoin();
+    if (!pending || store.link()) return false;
     try {
-      const certificate = await certificateForJoin(address, code.fingerprint, given);
-      const { link, password } = await claimCounter({ ...address, certificate }, code, deps.log, deps.now, deps.alwaysTls);
+      const link = await readClaimedCounter(at ?? pending, pending.role, pending.password, deps.log, deps.now, deps.alwaysTls);
+      if (!link) return false;
+      completeJoin(link, pending.password);
+      return true;
+    } catch (cause) {
+      if (!isLoginRefused(cause)) throw cause;
+      store.clearPendingJoin();
+      return false;
+    }
+  }
+
+  async function joinOnce(typed: HubAddress, code: NonNullable<ReturnType<typeof parseJoinCode>>, given: string | null): Promise<Result<HubStatus>> {
+    if (store.link()) return err('hub.already_linked', 'this counter already belongs to a shop');
+    const role = counterRoleName(code);
+    try {
+      const address: HubEndpoint = { ...typed, certificate: await certificateForJoin(typed, code.fingerprint, given) };
+      // An earlier code this till may already hold a number with: never take a second one.
+      if (store.pendingJoin()?.role !== role && (await finishPendingJoin(address))) return ok(status());
+      const pending = store.pendingJoin();
+      const password = pending?.role === role ? pending.password : randomToken(32);
       deps.log.addSecret(password);
-      store.saveLink(link, password);
-      const settings = deps.settings.update({ counterNumber: link.counterNumber });
-      deps.events.emit('settings.changed', settings);
-      deps.log.info('joined the shop hub', { shop: link.shopId, counter: link.counterNumber });
-      startShipping();
+      if (pending?.role !== role) store.savePendingJoin({ ...address, role, password });
+      try {
+        completeJoin(await claimCounter(address, code, password, deps.log, deps.now, deps.alwaysTls), password);
+      } catch (cause) {
+        // The code's password no longer opens its role: this till's earlier attempt (stopped after
+        // the hub's commit) gave it the pending password, or another till used the code.
+        if (!isLoginRefused(cause) || !(await finishPendingJoin(address))) throw cause;
+      }
       return ok(status());
     } catch (cause) {
       return hubError(cause, 'hub.invalid_code');
     }
   }
+
+  let joining: Promise<unknown> = Promise.resolve();
+  /** One join at a time (a second press, or the start-up's pending join, waits for the first). */
+  function join(address: HubAddress, codeText: string, given: string | null): Promise<Result<HubStatus>> {
+    if (store.link()) return Promise.resolve(err('hub.already_linked', 'this counter already belongs to a shop'));
+    if (!store.canStore()) return Promise.resolve(err('secrets.unavailable', 'no encryption available'));
+    const code = parseJoinCode(codeText);
+    if (!code) return Promise.resolve(err('hub.invalid_code', 'not a join code'));
+    const joined = joining.then(() => joinOnce(address, code, given));
+    joining = joined.catch(() => undefined);
+    return joined;
+  }
+
+  // A join the hub may have taken before this till stopped is finished at start-up, and again
+  // after each back-off while the hub cannot be reached, so the till does not wait for the code
+  // to be typed again.
+  let closing = false;
+  let pendingRetry: ReturnType<typeof setTimeout> | null = null;
+  function finishPendingJoinAfter(delayMs: number): void {
+    pendingRetry = setTimeout(() => {
+      pendingRetry = null;
+      joining = joining.then(() =>
+        finishPendingJoin().catch((cause: unknown) => {
+          deps.log.warn('pending hub join not finished, trying again later', { error: (cause as Error).message });
+          if (!closing) finishPendingJoinAfter(deps.shipper?.backoffMaxMs ?? DEFAULT_SHIPPER.backoffMaxMs);
+        }),
+      );
+    }, delayMs);
+    pendingRetry.unref?.();
+  }
+  if (!store.link() && store.pendingJoin()) finishPendingJoinAfter(0);
 
   function status(): HubStatus {
     const link = store.link();
@@ -203,7 +286,10 @@ export function createHub(deps: HubDeps) {
       return ok(value);
     } catch (cause) {
       const failed = hubError(cause, 'hub.auth_failed');
-      if (!failed.ok && failed.error.code === 'hub.unreachable') ownerFailingSince ??= deps.now();
+      if (!failed.ok && failed.error.code === 'hub.unreachable') {
+        ownerFailingSince ??= deps.now();
+        shipper?.hubSilent();
+      }
       return failed;
     } finally {
       await pool.end();
@@ -212,10 +298,12 @@ export function createHub(deps: HubDeps) {
 
   /**
    * Asks the hub, bounded by the search time-out; null when this till is in no shop, or the hub is
-   * away (already known from the shipper, or found now), so the caller answers from the journal.
+   * away (found now, or known from an attempt too recent to try again), so the caller answers from
+   * the journal. A search is a person's action, so while the hub is away it is also the probe that
+   * finds it back: an answer wakes the shipper out of its back-off.
    */
   async function fromHub<T>(ask: (pool: HubPool) => Promise<T>): Promise<T | null> {
-    if (!counterPool || shipper?.status().failingSince) return null;
+    if (!counterPool || (shipper && !shipper.probeDue())) return null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('hub search timed out')), deps.searchTimeoutMs ?? 1_500);
@@ -223,9 +311,11 @@ export function createHub(deps: HubDeps) {
     try {
       const answer = await Promise.race([ask(counterPool), timeout]);
       searchFailingSince = null;
+      shipper?.hubAnswered();
       return answer;
     } catch (cause) {
       searchFailingSince ??= deps.now();
+      shipper?.hubSilent();
       deps.log.warn('hub search failed, answering from this counter', { error: (cause as Error).message });
       return null;
     } finally {
@@ -235,7 +325,12 @@ export function createHub(deps: HubDeps) {
 
   /** Since when the hub is known to be away (shipping, searching or the owner's reads), or null. */
   function unreachableSince(): number | null {
-    const known = [shipper?.status().failingSince ?? null, searchFailingSince, ownerFailingSince].filter((t): t is number => t !== null);
+    const shipped = shipper?.status();
+    // A shipment that reached the hub after a search or an owner's read failed says the hub is back as well as they would.
+    const shippedAt = shipped?.lastShippedAt ?? Number.NEGATIVE_INFINITY;
+    if (searchFailingSince !== null && shippedAt > searchFailingSince) searchFailingSince = null;
+    if (ownerFailingSince !== null && shippedAt > ownerFailingSince) ownerFailingSince = null;
+    const known = [shipped?.failingSince ?? null, searchFailingSince, ownerFailingSince].filter((t): t is number => t !== null);
     return known.length === 0 ? null : Math.min(...known);
   }
 
@@ -309,6 +404,15 @@ export function createHub(deps: HubDeps) {
     drift,
     /** Pulls the shop's shared settings now (a till that is not the owner's); true when they changed here. */
     pullSettings,
+    /**
+     * The database was just restored from a backup: the shop's shared settings, not the backup's,
+     * are this till's, so a till that pulls them takes them again now (the owner's till pushes its
+     * restored ones on the settings change the restore announces).
+     */
+    restored(): void {
+      pulledVersion = null;
+      if (!store.owner()) void pullSettings();
+    },
     /** Ships what is queued now, for tests and the bench; the background shipper does the same. */
     async shipNow(): Promise<number> {
       return shipper ? shipper.shipOnce() : 0;
@@ -317,6 +421,11 @@ export function createHub(deps: HubDeps) {
       unsubscribe();
       unsubscribeCashiers();
       stopPulling?.();
+      // A join on its way (or a pending one being finished) writes to the database: let it finish first.
+      closing = true;
+      if (pendingRetry) clearTimeout(pendingRetry);
+      await joining;
+      await pushing;
       await shipper?.stop();
       shipper = null;
       await counterPool?.end().catch(() => undefined);

@@ -16,9 +16,15 @@ export type ShipperOptions = {
   /** Back-off after a failed shipment: base doubled per failure up to max, with jitter. */
   backoffBaseMs: number;
   backoffMaxMs: number;
+  /**
+   * While backing off, how long after the hub last failed something a person did (a sale, a history
+   * search) may try the hub at once instead of waiting out the back-off: prompt when the hub is
+   * back, never more than one attempt per this many ms at a dead one.
+   */
+  probeEveryMs: number;
 };
 
-export const DEFAULT_SHIPPER: ShipperOptions = { batch: 500, idleMs: 500, backoffBaseMs: 1_000, backoffMaxMs: 60_000 };
+export const DEFAULT_SHIPPER: ShipperOptions = { batch: 500, idleMs: 500, backoffBaseMs: 1_000, backoffMaxMs: 15_000, probeEveryMs: 2_000 };
 
 type OutboxSale = {
   tx_id: number;
@@ -80,6 +86,12 @@ export function createShipper(deps: {
 
   const status: Omit<ShipperStatus, 'queued'> = { lastShippedAt: null, failingSince: null, lastError: null };
   let failures = 0;
+  // When the hub last failed to answer this shipper or a search (an idle look at an empty outbox
+  // does not ask it, so it is no attempt).
+  let lastFailureAt = Number.NEGATIVE_INFINITY;
+  // A search found the hub silent and nothing has reached it since: an idle shipper with an empty
+  // outbox never asks the hub, so this is how a probe knows to wait its turn.
+  let silent = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let stopped = true;
@@ -102,6 +114,7 @@ export function createShipper(deps: {
       const shipped = await shipOnce();
       if (shipped === 0) return;
       status.lastShippedAt = deps.now();
+      silent = false;
     }
   }
 
@@ -126,6 +139,7 @@ export function createShipper(deps: {
       },
       (cause: unknown) => {
         failures++;
+        lastFailureAt = deps.now();
         status.failingSince ??= deps.now();
         status.lastError = (cause as Error).message;
         if (failures === 1) deps.log.warn('hub shipment failed, retrying with back-off', { error: status.lastError });
@@ -136,16 +150,32 @@ export function createShipper(deps: {
     );
   }
 
+  /** The hub not known to be away, or its last failure old enough that a person's action may try again now. */
+  function probeDue(): boolean {
+    return (failures === 0 && !silent) || deps.now() - lastFailureAt >= options.probeEveryMs;
+  }
+
   return {
     shipOnce,
+    probeDue,
     start(): void {
       if (!stopped) return;
       stopped = false;
       schedule(0);
     },
-    /** A journal change was just committed: ship soon rather than at the next idle look (not while backing off). */
+    /** A journal change was just committed: ship now rather than at the next idle look (backing off: only when a probe is due). */
     wake(): void {
-      if (!stopped && !running && failures === 0) schedule(0);
+      if (!stopped && !running && probeDue()) schedule(0);
+    },
+    /** The hub answered someone else (a history search): it is back, so ship now and forget the back-off. */
+    hubAnswered(): void {
+      silent = false;
+      if (!stopped && !running && failures > 0) schedule(0);
+    },
+    /** The hub did not answer someone else: counts as a failed attempt, so the next probe waits its turn. */
+    hubSilent(): void {
+      silent = true;
+      lastFailureAt = deps.now();
     },
     async stop(): Promise<void> {
       stopped = true;

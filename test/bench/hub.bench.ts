@@ -1,8 +1,8 @@
 // The shop hub (issue 12) on a real PostgreSQL on loopback: shipping lag (sale final → row on the
 // hub, from the hub's own receive time against the journal's), the catch-up rate after an outage,
-// and history search across tills at scale (HUB_BENCH_SALES sales over 50 counters, 1 M by
-// default; the issue's 10 M with HUB_BENCH_SALES=10000000, which takes several minutes and some
-// GB of disk). Skipped, with the reason, where PostgreSQL is not installed.
+// and history search across tills at scale: 10 M sales over 50 counters, as the issue asks (about
+// 15 minutes to load and 5 GB of disk; HUB_BENCH_SALES=1000000 for a quicker look). Skipped, with
+// the reason, where PostgreSQL is not installed.
 import { historySearchRequestSchema } from '../../shared/ipc/history';
 import { money } from '../../shared/money';
 import { DEFAULT_SHIPPER } from '../../electron/hub/shipper';
@@ -14,7 +14,7 @@ import { median, percentile, type BenchRow } from './bench-row';
 
 const LAG_SALES = 200;
 const BACKLOG_SALES = Number(process.env.HUB_BENCH_BACKLOG ?? 20_000);
-const SEARCH_SALES = Number(process.env.HUB_BENCH_SALES ?? 1_000_000);
+const SEARCH_SALES = Number(process.env.HUB_BENCH_SALES ?? 10_000_000);
 const COUNTERS = 50;
 const RUNS = 200;
 
@@ -59,15 +59,22 @@ async function lagAndCatchUp(rig: HubRig, dir: string): Promise<BenchRow[]> {
     const queued = services.hub.status().queued;
     await new Promise((r) => setTimeout(r, 1_500));
     rig.pg.start();
-    const started = Date.now();
-    // The shipper is backing off (up to a minute by default): ship as its next attempt would.
-    while (services.hub.status().queued > 0 && Date.now() - started < 120_000) await services.hub.shipNow();
-    const seconds = (Date.now() - started) / 1000;
-    const rate = Math.round(BACKLOG_SALES / seconds);
+    const back = Date.now();
+    // Nothing helps the shipper here (no sale, no search, no shipNow): it finds the hub at the end of
+    // its own back-off (at most DEFAULT_SHIPPER.backoffMaxMs), then drains the outbox.
+    await eventually(() => services.hub.status().queued === 0, 180_000, 20);
+    const [arrival] = await rig.asOwner<{ first: string; last: string }>(
+      `SELECT (extract(epoch FROM min(received_at)) * 1000)::bigint AS first, (extract(epoch FROM max(received_at)) * 1000)::bigint AS last
+       FROM pos_hub.sales WHERE number LIKE '73%'`,
+    );
+    const firstRowMs = Number(arrival!.first) - back;
+    const drainSeconds = Math.max(1, Number(arrival!.last) - Number(arrival!.first)) / 1000;
+    const rate = Math.round(BACKLOG_SALES / drainSeconds);
     return [
       { name: `hub shipping lag, sale final → row on hub, median (${lags.length} sales, loopback)`, value: median(lags), unit: 'ms', target: 'report', ok: true },
       { name: 'hub shipping lag p95', value: percentile(lags, 95), unit: 'ms', target: 'report', ok: true },
-      { name: `hub catch-up after an outage (${BACKLOG_SALES} sales, ${queued} journal changes queued)`, value: rate, unit: 'sales/s', target: '≥ 2000', ok: rate >= 2_000 },
+      { name: 'hub catch-up: hub back → first backlog row on it (the shipper alone, end of its back-off)', value: firstRowMs, unit: 'ms', target: `≤ ${DEFAULT_SHIPPER.backoffMaxMs}`, ok: firstRowMs <= DEFAULT_SHIPPER.backoffMaxMs + 1_000 },
+      { name: `hub catch-up drain, the app's shipper (${BACKLOG_SALES} sales, ${queued} journal changes queued)`, value: rate, unit: 'sales/s', target: '≥ 2000', ok: rate >= 2_000 },
     ];
   } finally {
     await services.stop();
@@ -110,9 +117,10 @@ async function searchAtScale(rig: HubRig, dir: string): Promise<BenchRow[]> {
   const services = await startTestServices({ dataDir: dir, ...counterOptions(rig.alqimah.url, rig.weta.url) });
   try {
     const numbers = (await rig.asOwner<{ number: string }>(`SELECT number FROM pos_hub.sales TABLESAMPLE SYSTEM (1) LIMIT ${RUNS}`)).map((r) => r.number);
-    let unanswered = 0;
+    // p95 of RUNS searches, and how many the hub did not answer (a search over its time-out falls back to this till).
     const time = async (make: (i: number) => object) => {
       const times: number[] = [];
+      let unanswered = 0;
       for (let i = 0; i < RUNS; i++) {
         const q = historySearchRequestSchema.parse(make(i));
         const t0 = performance.now();
@@ -120,17 +128,24 @@ async function searchAtScale(rig: HubRig, dir: string): Promise<BenchRow[]> {
         times.push(performance.now() - t0);
         if (!page) unanswered++;
       }
-      return percentile(times, 95);
+      return { p95: percentile(times, 95), unanswered };
     };
-    const rows: [string, number][] = [
+    const rows: [string, { p95: number; unanswered: number }][] = [
       ['whole number', await time((i) => ({ text: numbers[i % numbers.length]! }))],
       ['last 6 digits', await time((i) => ({ text: numbers[i % numbers.length]!.slice(-6) }))],
+      ['last 4 digits', await time((i) => ({ text: numbers[i % numbers.length]!.slice(-4) }))],
       ['latest page, no text', await time(() => ({}))],
       ['provider reference', await time((i) => ({ text: `AQ${1 + ((i * 7919) % SEARCH_SALES)}` }))],
     ];
     return [
       { name: `hub history: ${SEARCH_SALES} sales over ${COUNTERS} counters loaded`, value: Math.round(loadSeconds), unit: 's', target: 'report', ok: true },
-      ...rows.map(([kind, p95]) => ({ name: `hub history search p95, ${kind} (${SEARCH_SALES} sales)`, value: Math.round(p95 * 10) / 10, unit: 'ms', target: '≤ 50', ok: p95 <= 50 && unanswered === 0 })),
+      ...rows.map(([kind, { p95, unanswered }]) => ({
+        name: `hub history search p95, ${kind} (${SEARCH_SALES} sales${unanswered ? `, ${unanswered} of ${RUNS} unanswered` : ''})`,
+        value: Math.round(p95 * 10) / 10,
+        unit: 'ms',
+        target: '≤ 50',
+        ok: p95 <= 50 && unanswered === 0,
+      })),
     ];
   } finally {
     await services.stop();

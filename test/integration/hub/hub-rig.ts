@@ -109,6 +109,14 @@ export async function createShopFrom(rig: HubRig, till: Counter, shopName = 'Al-
   );
 }
 
+/** A fresh till from which the owner creates the shop (counter 1); throws when refused. */
+export async function ownersTill(rig: HubRig, extra?: Partial<ServiceDeps>): Promise<Counter> {
+  const till = await rig.counter(undefined, extra);
+  const created = await createShopFrom(rig, till);
+  if (!created.ok) throw new Error(JSON.stringify(created));
+  return till;
+}
+
 /** The owner's till issues a join code and `till` joins the shop with it; throws when either is refused. */
 export async function joinShopFrom(rig: HubRig, owner: Counter, till: Counter, label = 'Till 2'): Promise<void> {
   const ctx = { trustedSender: true };

@@ -163,6 +163,20 @@ describe.skipIf(POSTGRES_MISSING !== null || OPENSSL_MISSING !== null)('the hub 
     expect(await eventually(async () => (await rig.asOwner("SELECT 1 FROM pos_hub.sales WHERE number = '777100004'")).length === 1)).toBe(true);
   });
 
+  it('a till stopped right after the hub took its code finishes the join at its next start, over TLS with the certificate the code named', async () => {
+    const code = await issueCode('Till 4');
+    const till = await rig.counter(undefined, remote);
+    // The till's write of its link fails, as if it stopped right after the hub's commit.
+    till.services.db.exec("CREATE TEMP TRIGGER stop_after_hub_commit BEFORE INSERT ON main.hub_link BEGIN SELECT RAISE(ABORT, 'till stopped'); END");
+    expect((await join(till, code)).ok).toBe(false);
+    await till.close();
+    const again = await rig.counter(till.dir, remote);
+    expect(await eventually(() => again.services.hub.status().linked, 10_000)).toBe(true);
+    expect(again.services.hub.status()).toMatchObject({ counterNumber: 4, certificateFingerprint: new X509Certificate(hub.certificate).fingerprint256 });
+    await again.services.sales.engine.submit({ number: '777100005', product: { kind: 'amount', amount: money(400_00) }, submitKey: 'tls-till4-sale-1' });
+    expect(await eventually(async () => (await rig.asOwner("SELECT 1 FROM pos_hub.sales WHERE number = '777100005'")).length === 1)).toBe(true);
+  });
+
   describe("a hub whose certificate comes from the shop's own CA", () => {
     let ca: TestCertificate;
     let leaf: TestCertificate;
