@@ -165,8 +165,6 @@ export function createHub(deps: HubDeps) {
       else deps.log.warn('balance not read for the drift', { provider: account.provider, code: balance.error.code });
     }
     return asOwner(async (pool) => {
-      // A hub set up before balance readings existed gets their table now (the schema is idempotent).
-      await installHubSchema(pool, deps.schemaFile);
       const lines = [];
       for (const reading of readings) lines.push(await accountDrift(pool, reading));
       return { accounts: lines };
