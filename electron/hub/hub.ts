@@ -60,9 +60,6 @@ export function createHub(deps: HubDeps) {
   const store = createHubStore(deps.db, deps.box, deps.now);
   let counterPool: HubPool | null = null;
   let shipper: Shipper | null = null;
-  let searchFailingSince: number | null = null;
-  // Since when the owner's own reads (totals, drift) find the hub away; the shipper may not know yet.
-  let ownerFailingSince: number | null = null;
 
   for (const secret of [store.counterPassword(), store.ownerPassword(), store.pendingJoin()?.password]) if (secret) deps.log.addSecret(secret);
 
@@ -280,14 +277,11 @@ export function createHub(deps: HubDeps) {
     const pool = openHubPool(owner, owner.role, password, deps.log, 1, deps.alwaysTls);
     try {
       const value = await fn(pool, owner);
-      ownerFailingSince = null;
+      shipper?.hubAnswered();
       return ok(value);
     } catch (cause) {
       const failed = hubError(cause, 'hub.auth_failed');
-      if (!failed.ok && failed.error.code === 'hub.unreachable') {
-        ownerFailingSince ??= deps.now();
-        shipper?.hubSilent();
-      }
+      if (!failed.ok && failed.error.code === 'hub.unreachable') shipper?.hubSilent();
       return failed;
     } finally {
       await pool.end();
@@ -308,11 +302,9 @@ export function createHub(deps: HubDeps) {
     });
     try {
       const answer = await Promise.race([ask(counterPool), timeout]);
-      searchFailingSince = null;
       shipper?.hubAnswered();
       return answer;
     } catch (cause) {
-      searchFailingSince ??= deps.now();
       shipper?.hubSilent();
       deps.log.warn('hub search failed, answering from this counter', { error: (cause as Error).message });
       return null;
@@ -322,15 +314,7 @@ export function createHub(deps: HubDeps) {
   }
 
   /** Since when the hub is known to be away (shipping, searching or the owner's reads), or null. */
-  function unreachableSince(): number | null {
-    const shipped = shipper?.status();
-    // A shipment that reached the hub after a search or an owner's read failed says the hub is back as well as they would.
-    const shippedAt = shipped?.lastShippedAt ?? Number.NEGATIVE_INFINITY;
-    if (searchFailingSince !== null && shippedAt > searchFailingSince) searchFailingSince = null;
-    if (ownerFailingSince !== null && shippedAt > ownerFailingSince) ownerFailingSince = null;
-    const known = [shipped?.failingSince ?? null, searchFailingSince, ownerFailingSince].filter((t): t is number => t !== null);
-    return known.length === 0 ? null : Math.min(...known);
-  }
+  const unreachableSince = (): number | null => shipper?.status().failingSince ?? null;
 
   const selectQueuedSales = deps.db.prepare('SELECT count(DISTINCT o.tx_id) FROM hub_outbox o JOIN sales s ON s.tx_id = o.tx_id WHERE s.training = 0').pluck();
 

@@ -86,12 +86,10 @@ export function createShipper(deps: {
 
   const status: Omit<ShipperStatus, 'queued'> = { lastShippedAt: null, failingSince: null, lastError: null };
   let failures = 0;
-  // When the hub last failed to answer this shipper or a search (an idle look at an empty outbox
-  // does not ask it, so it is no attempt).
+  // When the hub last failed to answer this shipper, a search or the owner's read (an idle look at
+  // an empty outbox does not ask it, so it is no attempt). `status.failingSince` is set by any of
+  // them and cleared only by an answer from the hub, so it is the till's one "unreachable since".
   let lastFailureAt = Number.NEGATIVE_INFINITY;
-  // A search found the hub silent and nothing has reached it since: an idle shipper with an empty
-  // outbox never asks the hub, so this is how a probe knows to wait its turn.
-  let silent = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let stopped = true;
@@ -105,6 +103,8 @@ export function createShipper(deps: {
     const sales = selectSales.all(JSON.stringify(ids)) as OutboxSale[];
     await deps.pool.query(UPSERT, [deps.link.shopId, deps.link.counterId, JSON.stringify(sales)]);
     deleteShipped.run(rows[rows.length - 1]!.id);
+    status.lastShippedAt = deps.now();
+    reached();
     return rows.length;
   }
 
@@ -113,8 +113,6 @@ export function createShipper(deps: {
       if (stopped) return;
       const shipped = await shipOnce();
       if (shipped === 0) return;
-      status.lastShippedAt = deps.now();
-      silent = false;
     }
   }
 
@@ -132,8 +130,6 @@ export function createShipper(deps: {
       () => {
         if (failures > 0) deps.log.info('hub reachable again', { after: failures });
         failures = 0;
-        status.failingSince = null;
-        status.lastError = null;
         running = false;
         schedule(options.idleMs);
       },
@@ -152,7 +148,12 @@ export function createShipper(deps: {
 
   /** The hub not known to be away, or its last failure old enough that a person's action may try again now. */
   function probeDue(): boolean {
-    return (failures === 0 && !silent) || deps.now() - lastFailureAt >= options.probeEveryMs;
+    return status.failingSince === null || deps.now() - lastFailureAt >= options.probeEveryMs;
+  }
+
+  function reached(): void {
+    status.failingSince = null;
+    status.lastError = null;
   }
 
   return {
@@ -169,12 +170,12 @@ export function createShipper(deps: {
     },
     /** The hub answered someone else (a history search): it is back, so ship now and forget the back-off. */
     hubAnswered(): void {
-      silent = false;
+      reached();
       if (!stopped && !running && failures > 0) schedule(0);
     },
     /** The hub did not answer someone else: counts as a failed attempt, so the next probe waits its turn. */
     hubSilent(): void {
-      silent = true;
+      status.failingSince ??= deps.now();
       lastFailureAt = deps.now();
     },
     async stop(): Promise<void> {
