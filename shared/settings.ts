@@ -3,6 +3,7 @@
 // (they go through the secrets channels and are never read back).
 import { z } from 'zod';
 import { networkSchema, providerIdSchema } from './domain';
+import { isLoopbackHost } from './loopback';
 import { patchSchemaOf } from './patch-schema';
 import { lineText, multiLineText, priceSchema } from './bounds';
 
@@ -26,9 +27,7 @@ export type Package = z.infer<typeof packageSchema>;
 /** A loopback or unspecified host is one no provider's platform can ever call. */
 function isReachableFromOutside(url: string): boolean {
   // zod runs this check even after the URL check failed: a text that is no URL is refused there.
-  if (!URL.canParse(url)) return false;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '0.0.0.0' || host === '::1' || host === '::');
+  return URL.canParse(url) && !isLoopbackHost(new URL(url).hostname);
 }
 
 export const settingsSchema = z.object({

@@ -5,6 +5,7 @@
 // "The shop hub").
 import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
+import { isLoopbackHost } from '../../shared/loopback';
 import type { AppLogger } from '../log';
 
 export type HubAddress = { host: string; port: number; database: string };
@@ -27,9 +28,6 @@ export function formatHubAddress(address: HubAddress): string {
   return `${host}:${address.port}/${address.database}`;
 }
 
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
 
 export type HubPool = pg.Pool;
 
@@ -41,7 +39,7 @@ export type HubPool = pg.Pool;
  */
 export function hubTls(endpoint: { host: string; certificate?: string | null }, alwaysTls = false): false | ConnectionOptions {
   if (endpoint.certificate) return { ca: endpoint.certificate, rejectUnauthorized: true };
-  if (alwaysTls || !isLoopback(endpoint.host)) return { rejectUnauthorized: true };
+  if (alwaysTls || !isLoopbackHost(endpoint.host)) return { rejectUnauthorized: true };
   return false;
 }
 

@@ -1,6 +1,7 @@
 // The hub's address and join codes as the owner types them, and when TLS is required.
 import { describe, expect, it } from 'vitest';
-import { formatHubAddress, hubTls, isLoopback, openHubPool, parseHubAddress } from '../../../electron/hub/hub-connection';
+import { formatHubAddress, hubTls, openHubPool, parseHubAddress } from '../../../electron/hub/hub-connection';
+import { isLoopbackHost } from '../../../shared/loopback';
 import { formatJoinCode, parseJoinCode, randomToken } from '../../../electron/hub/hub-owner';
 import { hubAddressSchema } from '../../../shared/ipc/hub';
 
@@ -19,8 +20,8 @@ describe('hub address', () => {
   });
 
   it('requires TLS, verified, whenever the hub is not on loopback', async () => {
-    expect(['127.0.0.1', '127.8.9.1', 'localhost', '::1'].every(isLoopback)).toBe(true);
-    expect(['192.168.1.10', '10.0.0.2', 'hub.example', '1127.0.0.1'].some(isLoopback)).toBe(false);
+    expect(['127.0.0.1', '127.8.9.1', 'localhost', '::1'].every(isLoopbackHost)).toBe(true);
+    expect(['192.168.1.10', '10.0.0.2', 'hub.example', '1127.0.0.1'].some(isLoopbackHost)).toBe(false);
     const remote = openHubPool(parseHubAddress('192.168.1.10/shop')!, 'u', 'p', quiet);
     const local = openHubPool(parseHubAddress('127.0.0.1/shop')!, 'u', 'p', quiet);
     expect((remote as unknown as { options: { ssl: unknown } }).options.ssl).toEqual({ rejectUnauthorized: true });
