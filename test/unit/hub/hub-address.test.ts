@@ -20,8 +20,8 @@ describe('hub address', () => {
   });
 
   it('requires TLS, verified, whenever the hub is not on loopback', async () => {
-    expect(['127.0.0.1', '127.8.9.1', 'localhost', '::1'].every(isLoopbackHost)).toBe(true);
-    expect(['192.168.1.10', '10.0.0.2', 'hub.example', '1127.0.0.1'].some(isLoopbackHost)).toBe(false);
+    expect(['127.0.0.1', '127.8.9.1', 'localhost', '::1', '[::1]', 'till.localhost', '0.0.0.0', '::'].every(isLoopbackHost)).toBe(true);
+    expect(['192.168.1.10', '10.0.0.2', 'hub.example', '1127.0.0.1', '127.example.com', 'localhost.example'].some(isLoopbackHost)).toBe(false);
     const remote = openHubPool(parseHubAddress('192.168.1.10/shop')!, 'u', 'p', quiet);
     const local = openHubPool(parseHubAddress('127.0.0.1/shop')!, 'u', 'p', quiet);
     expect((remote as unknown as { options: { ssl: unknown } }).options.ssl).toEqual({ rejectUnauthorized: true });
