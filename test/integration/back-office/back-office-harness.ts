@@ -1,6 +1,7 @@
 // A real composition root on a temp folder, its log written through the rotating log file, and a
 // typed way to call channels as the renderer would (through dispatch, with authorize).
 import { readdirSync, readFileSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { join } from 'node:path';
 import type { ChannelName, ChannelRequest, ChannelResponse } from '../../../shared/ipc';
 import type { Result } from '../../../shared/result';
@@ -9,6 +10,7 @@ import type { Timer } from '../../../electron/backup/backups';
 import { createLogger } from '../../../electron/log';
 import type { SecretBox } from '../../../electron/platform/secret-box';
 import type { ServiceDeps } from '../../../electron/services';
+import { makeTempDir } from '../../support/temp-dir';
 import { startTestServices, type TestServices } from '../../support/test-services';
 
 export type Harness = {
@@ -43,6 +45,37 @@ export async function startBackOffice(
     close: async () => {
       await services.stop();
     },
+  };
+}
+
+/**
+ * A back office on a fresh folder for each test of the file, closed and removed after it; the
+ * harness returned always speaks to the current test's.
+ */
+export function backOfficeForEachTest(setUp?: (h: Harness) => Promise<void>): Harness {
+  let current: { h: Harness; remove: () => void } | null = null;
+  beforeEach(async () => {
+    const temp = makeTempDir();
+    const h = await startBackOffice(temp.dir);
+    current = { h, remove: temp.remove };
+    await setUp?.(h);
+  });
+  afterEach(async () => {
+    await current?.h.close();
+    current?.remove();
+    current = null;
+  });
+  const now = (): Harness => {
+    if (!current) throw new Error('the back office runs only inside a test');
+    return current.h;
+  };
+  return {
+    get services() {
+      return now().services;
+    },
+    call: (name, request) => now().call(name, request),
+    logText: () => now().logText(),
+    close: () => now().close(),
   };
 }
 

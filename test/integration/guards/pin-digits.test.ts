@@ -1,20 +1,9 @@
 // Issue 11 item 9: a PIN is its digits, whatever script the keyboard types them in: the scripts the
 // number field accepts (Arabic-Indic, Persian, full-width, Western) set a PIN and sign in with it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../support/temp-dir';
-import { startBackOffice, value, type Harness } from '../back-office/back-office-harness';
+import { describe, expect, it } from 'vitest';
+import { backOfficeForEachTest, value } from '../back-office/back-office-harness';
 
-let temp = makeTempDir();
-let h: Harness;
-
-beforeEach(async () => {
-  temp = makeTempDir();
-  h = await startBackOffice(temp.dir);
-});
-afterEach(async () => {
-  await h.close();
-  temp.remove();
-});
+const h = backOfficeForEachTest();
 
 describe('PINs in any digit script', () => {
   it('a PIN set in Arabic-Indic digits signs in typed in Persian, full-width or Western digits', async () => {

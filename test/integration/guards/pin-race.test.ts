@@ -1,23 +1,13 @@
 // Issue 9 defect 7: PINs sent all at once through dispatch are tries like any others. Each try is
 // counted before the slow compare, so a burst cannot get more compares than the free tries, and the
 // right PIN hidden in a burst of wrong ones does not sign in.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIRST_LOCK_MS, FREE_TRIES } from '../../../electron/cashiers/cashiers';
-import { makeTempDir } from '../../support/temp-dir';
-import { startBackOffice, value, type Harness } from '../back-office/back-office-harness';
+import { backOfficeForEachTest, value } from '../back-office/back-office-harness';
 
-let temp = makeTempDir();
-let h: Harness;
-
-beforeEach(async () => {
-  temp = makeTempDir();
-  h = await startBackOffice(temp.dir);
-  value(await h.call('cashiers.save', { id: 'owner', name: 'Owner', role: 'owner', pin: '9876' }));
-  value(await h.call('session.signOut', {}));
-});
-afterEach(async () => {
-  await h.close();
-  temp.remove();
+const h = backOfficeForEachTest(async (office) => {
+  value(await office.call('cashiers.save', { id: 'owner', name: 'Owner', role: 'owner', pin: '9876' }));
+  value(await office.call('session.signOut', {}));
 });
 
 const wrongPinLogLines = () => h.logText().split('\n').filter((line) => line.includes('wrong PIN')).length;

@@ -1,21 +1,11 @@
 // A partial save changes exactly the keys it names (issue 9, defect 1): `settings.set` and
 // `printer.set` through dispatch, as the Settings tabs and the language button call them.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PrinterConfig } from '../../../shared/ipc/printing';
 import type { Settings } from '../../../shared/settings';
-import { makeTempDir } from '../../support/temp-dir';
-import { startBackOffice, value, type Harness } from '../back-office/back-office-harness';
+import { backOfficeForEachTest, value } from '../back-office/back-office-harness';
 
-let temp: ReturnType<typeof makeTempDir>;
-let h: Harness;
-beforeEach(async () => {
-  temp = makeTempDir();
-  h = await startBackOffice(temp.dir);
-});
-afterEach(async () => {
-  await h.close();
-  temp.remove();
-});
+const h = backOfficeForEachTest();
 
 const owned: Omit<Settings, 'language'> = {
   digitStyle: 'arabic',
